@@ -1,0 +1,130 @@
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import FriendRequest, Friendship, Notification, User
+from core.errors import Conflict, NotFound, ValidationFailed
+
+
+def user_register(*, username: str, password: str, email: str = "", display_name: str = "") -> User:
+    """Create a user account with a validated password."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise Conflict("This username is taken.", code="username_taken", errors={"username": ["Already taken."]})
+    try:
+        validate_password(password, User(username=username, email=email))
+    except DjangoValidationError as exc:
+        raise ValidationFailed(errors={"password": list(exc.messages)}) from None
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(
+                username=username, password=password, email=email, display_name=display_name or username
+            )
+    except IntegrityError:
+        raise Conflict(
+            "This username is taken.", code="username_taken", errors={"username": ["Already taken."]}
+        ) from None
+
+
+def notification_create(*, user: User, type: str, data: dict, dedupe_key: str | None = None) -> Notification | None:
+    """Record a notification; with a dedupe key, a repeated call creates nothing and returns None."""
+    if dedupe_key is None:
+        return Notification.objects.create(user=user, type=type, data=data)
+    created = Notification.objects.bulk_create(
+        [Notification(user=user, type=type, data=data, dedupe_key=dedupe_key)], ignore_conflicts=True
+    )
+    return created[0] if created and created[0].pk else None
+
+
+def friends_are(*, user_id: int, other_id: int) -> bool:
+    """Whether two users are friends."""
+    return Friendship.objects.filter(user_id=user_id, friend_id=other_id).exists()
+
+
+@transaction.atomic
+def friend_request_create(*, from_user: User, to_username: str) -> FriendRequest:
+    """Ask another user to be friends; refuses self, existing friends and duplicate open requests."""
+    to_user = User.objects.filter(username=to_username, is_active=True).first()
+    if to_user is None:
+        raise NotFound("No user has this username.", code="user_not_found")
+    if to_user.pk == from_user.pk:
+        raise ValidationFailed(
+            "You cannot send a friend request to yourself.", code="self_request", errors={"username": ["Yourself."]}
+        )
+    if friends_are(user_id=from_user.pk, other_id=to_user.pk):
+        raise Conflict("You are already friends.", code="already_friends")
+    if FriendRequest.objects.filter(
+        from_user__in=[from_user, to_user], to_user__in=[from_user, to_user], status=FriendRequest.Status.PENDING
+    ).exists():
+        raise Conflict("A pending friend request between you already exists.", code="request_exists")
+    try:
+        with transaction.atomic():
+            request = FriendRequest.objects.create(from_user=from_user, to_user=to_user)
+    except IntegrityError:
+        # A concurrent identical request won the race; the constraint is the truth.
+        raise Conflict("A pending friend request between you already exists.", code="request_exists") from None
+    notification_create(
+        user=to_user,
+        type=Notification.Type.FRIEND_REQUEST,
+        data={"request_id": request.pk, "from_user": _user_brief(from_user)},
+    )
+    return request
+
+
+def _pending_request_for(*, request_id: int, addressee: User) -> FriendRequest:
+    request = (
+        FriendRequest.objects.select_for_update()
+        .select_related("from_user", "to_user")
+        .filter(pk=request_id, to_user=addressee)
+        .first()
+    )
+    if request is None:
+        raise NotFound("No such friend request addressed to you.", code="friend_request_not_found")
+    if request.status != FriendRequest.Status.PENDING:
+        raise Conflict(f"This request was already {request.status}.", code="request_not_pending")
+    return request
+
+
+@transaction.atomic
+def friend_request_accept(*, request_id: int, addressee: User) -> FriendRequest:
+    """Accept a request addressed to the caller: both become friends of each other."""
+    request = _pending_request_for(request_id=request_id, addressee=addressee)
+    request.status = FriendRequest.Status.ACCEPTED
+    request.responded_at = timezone.now()
+    request.save(update_fields=["status", "responded_at"])
+    Friendship.objects.bulk_create(
+        [
+            Friendship(user=request.from_user, friend=request.to_user),
+            Friendship(user=request.to_user, friend=request.from_user),
+        ],
+        ignore_conflicts=True,
+    )
+    notification_create(
+        user=request.from_user,
+        type=Notification.Type.FRIEND_ACCEPTED,
+        data={"request_id": request.pk, "user": _user_brief(request.to_user)},
+    )
+    return request
+
+
+@transaction.atomic
+def friend_request_decline(*, request_id: int, addressee: User) -> FriendRequest:
+    """Decline a request addressed to the caller."""
+    request = _pending_request_for(request_id=request_id, addressee=addressee)
+    request.status = FriendRequest.Status.DECLINED
+    request.responded_at = timezone.now()
+    request.save(update_fields=["status", "responded_at"])
+    return request
+
+
+@transaction.atomic
+def friendship_delete(*, user: User, friend_id: int) -> None:
+    """End a friendship in both directions."""
+    deleted, _ = Friendship.objects.filter(user=user, friend_id=friend_id).delete()
+    if not deleted:
+        raise NotFound("This user is not your friend.", code="friend_not_found")
+    Friendship.objects.filter(user_id=friend_id, friend=user).delete()
+
+
+def _user_brief(user: User) -> dict:
+    return {"id": user.pk, "username": user.username, "display_name": user.display_name}

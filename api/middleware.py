@@ -1,0 +1,65 @@
+"""Request-level concerns: structured request logs and the body size limit."""
+
+import time
+import uuid
+
+import structlog
+from django.conf import settings
+
+from api.problems import problem, problem_response
+
+log = structlog.get_logger("api.request")
+
+
+class RequestLogMiddleware:
+    """One JSON log line per request: method, path, status, duration, user and a request id (echoed back)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request_id = request.headers.get("X-Request-ID") or uuid.uuid4().hex
+        if len(request_id) > 64:
+            request_id = uuid.uuid4().hex
+        started = time.perf_counter()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            structlog.contextvars.clear_contextvars()
+        response["X-Request-ID"] = request_id
+        user = getattr(request, "user", None)
+        log.info(
+            "request",
+            request_id=request_id,
+            method=request.method,
+            path=request.path,
+            status=response.status_code,
+            duration_ms=round((time.perf_counter() - started) * 1000, 2),
+            user_id=getattr(user, "pk", None),
+        )
+        return response
+
+
+class BodySizeLimitMiddleware:
+    """413 for API request bodies over API_MAX_BODY_BYTES, before anything reads them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/api/"):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            if length > settings.API_MAX_BODY_BYTES:
+                return problem_response(
+                    problem(
+                        status_code=413,
+                        code="payload_too_large",
+                        title="Payload too large",
+                        detail=f"Request bodies are limited to {settings.API_MAX_BODY_BYTES} bytes.",
+                    )
+                )
+        return self.get_response(request)

@@ -1,0 +1,101 @@
+"""Lists: `{next, previous, results}` with `limit` in 1..100; never a COUNT (we fetch one row more than we show)."""
+
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.pagination import BasePagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from core.errors import ValidationFailed
+
+MAX_LIMIT = 100
+DEFAULT_LIMIT = 20
+MAX_OFFSET = 10_000
+
+
+def _bounded_int(request, name: str, default: int, low: int, high: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValidationFailed(errors={name: ["A whole number is required."]}) from None
+    if not low <= value <= high:
+        raise ValidationFailed(errors={name: [f"Must be between {low} and {high}."]})
+    return value
+
+
+def limit_offset_parse(request) -> tuple[int, int]:
+    """`limit` (1..100, default 20) and `offset` (0..10000) from the query, or a 400 naming the parameter."""
+    return (
+        _bounded_int(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
+        _bounded_int(request, "offset", 0, 0, MAX_OFFSET),
+    )
+
+
+class LimitPagination(BasePagination):
+    """Limit/offset without a count: asks for limit + 1 rows to know whether a next page exists."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.limit, self.offset = limit_offset_parse(request)
+        rows = list(queryset[self.offset : self.offset + self.limit + 1])
+        self.has_next = len(rows) > self.limit
+        return rows[: self.limit]
+
+    def get_paginated_response(self, data):
+        return Response(page_body(self.request, data, self.limit, self.offset, self.has_next))
+
+    def get_paginated_response_schema(self, schema):
+        return page_schema(schema)
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": "limit",
+                "in": "query",
+                "required": False,
+                "description": f"Items per page, 1..{MAX_LIMIT} (default {DEFAULT_LIMIT}); otherwise a 400.",
+                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+            },
+            {
+                "name": "offset",
+                "in": "query",
+                "required": False,
+                "description": f"Items to skip, 0..{MAX_OFFSET}.",
+                "schema": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
+            },
+        ]
+
+
+def page_body(request, results: list, limit: int, offset: int, has_next: bool) -> dict:
+    """The list envelope with absolute next/previous links."""
+    url = request.build_absolute_uri()
+    next_url = (
+        replace_query_param(replace_query_param(url, "limit", limit), "offset", offset + limit) if has_next else None
+    )
+    if offset <= 0:
+        previous_url = None
+    elif offset - limit <= 0:
+        previous_url = remove_query_param(replace_query_param(url, "limit", limit), "offset")
+    else:
+        previous_url = replace_query_param(replace_query_param(url, "limit", limit), "offset", offset - limit)
+    return {"next": next_url, "previous": previous_url, "results": results}
+
+
+def page_schema(item_schema: dict) -> dict:
+    return {
+        "type": "object",
+        "required": ["next", "previous", "results"],
+        "properties": {
+            "next": {"type": "string", "format": "uri", "nullable": True, "description": "The next page, or null."},
+            "previous": {"type": "string", "format": "uri", "nullable": True, "description": "The previous page."},
+            "results": item_schema,
+        },
+    }
+
+
+LIMIT_PARAMETERS = [
+    OpenApiParameter("limit", int, description=f"Items per page, 1..{MAX_LIMIT} (default {DEFAULT_LIMIT})."),
+    OpenApiParameter("offset", int, description=f"Items to skip, 0..{MAX_OFFSET} (default 0)."),
+]

@@ -1,0 +1,4 @@
+from rest_framework.permissions import AllowAny, IsAuthenticated
+
+PUBLIC = [AllowAny]
+AUTHENTICATED = [IsAuthenticated]

@@ -1,0 +1,156 @@
+"""RFC 9457 problem details: the one place where every error under /api/ becomes `application/problem+json`."""
+
+import structlog
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import set_rollback
+
+from core.errors import DomainError
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+log = structlog.get_logger("api.problems")
+
+# Codes and titles for DRF's own exceptions.
+_DRF_CODES = {
+    exceptions.ValidationError: ("validation_error", "Invalid input"),
+    exceptions.ParseError: ("malformed_request", "Malformed request body"),
+    exceptions.NotAuthenticated: ("not_authenticated", "Authentication required"),
+    exceptions.AuthenticationFailed: ("authentication_failed", "Authentication failed"),
+    exceptions.PermissionDenied: ("permission_denied", "Permission denied"),
+    exceptions.NotFound: ("not_found", "Not found"),
+    exceptions.MethodNotAllowed: ("method_not_allowed", "Method not allowed"),
+    exceptions.NotAcceptable: ("not_acceptable", "Not acceptable"),
+    exceptions.UnsupportedMediaType: ("unsupported_media_type", "Unsupported media type"),
+    exceptions.Throttled: ("rate_limited", "Too many requests"),
+}
+
+
+def problem(*, status_code: int, code: str, title: str, detail: str = "", errors: dict | None = None, **extra) -> dict:
+    """The problem details body."""
+    body = {
+        "type": f"/problems/{code.replace('_', '-')}",
+        "title": title,
+        "status": status_code,
+        "detail": detail or title,
+        "code": code,
+    }
+    if errors:
+        body["errors"] = errors
+    body.update(extra)
+    return body
+
+
+def problem_response(body: dict, headers: dict | None = None) -> JsonResponse:
+    """A plain Django response carrying a problem (for middleware and URL-level handlers)."""
+    response = JsonResponse(body, status=body["status"], content_type=PROBLEM_CONTENT_TYPE)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+def _flatten(detail) -> dict:
+    """DRF's nested error detail as `{"field": ["message", ...]}`, nested fields joined with dots."""
+    if isinstance(detail, list):
+        return {"non_field_errors": [str(item) for item in detail]}
+    errors: dict[str, list[str]] = {}
+    for field, value in detail.items():
+        if isinstance(value, dict):
+            for sub, messages in _flatten(value).items():
+                errors[f"{field}.{sub}"] = messages
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for index, item in enumerate(value):
+                for sub, messages in _flatten(item).items():
+                    errors[f"{field}.{index}.{sub}"] = messages
+        else:
+            errors[field] = [str(item) for item in (value if isinstance(value, list) else [value])]
+    return errors
+
+
+def _validation_summary(errors: dict) -> str:
+    field, messages = next(iter(errors.items()))
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{field}: {messages[0]}{more}"
+
+
+def exception_handler(exc, context):
+    """DRF's EXCEPTION_HANDLER: domain errors, DRF errors and Django's 404/403 as problem details."""
+    headers = {}
+    if isinstance(exc, DomainError):
+        body = problem(
+            status_code=exc.status, code=exc.code, title=exc.title, detail=exc.detail, errors=exc.errors, **exc.extra
+        )
+        if exc.errors and exc.detail == exc.title:
+            body["detail"] = _validation_summary(exc.errors)
+    else:
+        if isinstance(exc, Http404):
+            exc = exceptions.NotFound()
+        elif isinstance(exc, DjangoPermissionDenied):
+            exc = exceptions.PermissionDenied()
+        if not isinstance(exc, exceptions.APIException):
+            return None  # a bug: Django's handler500 answers with a problem and the error is logged
+        code, title = next(
+            ((c, t) for klass, (c, t) in _DRF_CODES.items() if isinstance(exc, klass)),
+            (exc.default_code, "Error"),
+        )
+        if isinstance(exc, exceptions.ValidationError):
+            errors = _flatten(exc.detail)
+            body = problem(status_code=400, code=code, title=title, detail=_validation_summary(errors), errors=errors)
+        else:
+            body = problem(status_code=exc.status_code, code=code, title=title, detail=str(exc.detail))
+        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+            headers["Retry-After"] = str(max(1, int(exc.wait + 0.999)))
+        auth_header = getattr(exc, "auth_header", None)
+        if auth_header:
+            headers["WWW-Authenticate"] = auth_header
+        elif isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
+            headers["WWW-Authenticate"] = 'Bearer realm="api"'
+            body["status"] = status.HTTP_401_UNAUTHORIZED
+    set_rollback()
+    response = Response(body, status=body["status"], headers=headers, content_type=PROBLEM_CONTENT_TYPE)
+    return response
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def handler404(request, exception=None):
+    """URL-level 404: problem details under /api/, a short plain page elsewhere."""
+    body = problem(status_code=404, code="not_found", title="Not found", detail="No resource at this address.")
+    if _is_api(request):
+        return problem_response(body)
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def handler500(request):
+    """Unhandled errors: a problem without internals; the traceback goes to the log."""
+    body = problem(
+        status_code=500, code="server_error", title="Internal server error", detail="Something went wrong on our side."
+    )
+    if _is_api(request):
+        return problem_response(body)
+    from django.views.defaults import server_error
+
+    return server_error(request)
+
+
+def handler400(request, exception=None):
+    body = problem(status_code=400, code="bad_request", title="Bad request", detail="The request could not be read.")
+    if _is_api(request):
+        return problem_response(body)
+    from django.views.defaults import bad_request
+
+    return bad_request(request, exception)
+
+
+def handler403(request, exception=None):
+    body = problem(status_code=403, code="permission_denied", title="Permission denied")
+    if _is_api(request):
+        return problem_response(body)
+    from django.views.defaults import permission_denied
+
+    return permission_denied(request, exception)

@@ -1,0 +1,117 @@
+"""Schema helpers: the Problem component, and the error responses every operation can give."""
+
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse
+from rest_framework import serializers
+
+
+class ProblemSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="A relative URI naming the problem type, `/problems/<code-with-dashes>`.")
+    title = serializers.CharField(help_text="A short summary of the problem type.")
+    status = serializers.IntegerField(help_text="The HTTP status code.")
+    detail = serializers.CharField(help_text="What went wrong in this occurrence, for people.")
+    code = serializers.CharField(help_text="A stable machine-readable code, in snake_case.")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Field validation errors: field name to messages (only for `validation_error`).",
+    )
+
+
+def problem_example(status: int, code: str, detail: str, errors: dict | None = None) -> OpenApiExample:
+    body = {
+        "type": f"/problems/{code.replace('_', '-')}",
+        "title": code.replace("_", " ").capitalize(),
+        "status": status,
+        "detail": detail,
+        "code": code,
+    }
+    if errors:
+        body["errors"] = errors
+    return OpenApiExample(code, value=body, response_only=True, status_codes=[str(status)])
+
+
+def problem(description: str, *examples) -> OpenApiResponse:
+    """A documented error response carrying a problem details body."""
+    return OpenApiResponse(ProblemSerializer, description=description, examples=list(examples))
+
+
+_COMMON = {
+    "400": ("Invalid input: the `errors` member names each field.", "validation_error"),
+    "401": ("Missing, expired or invalid access token.", "not_authenticated"),
+    "404": ("No such resource, or not one you may see.", "not_found"),
+    "405": ("Method not allowed on this path.", "method_not_allowed"),
+    "413": ("Request body too large.", "payload_too_large"),
+    "415": ("Send `application/json`.", "unsupported_media_type"),
+    "429": ("Too many requests; retry after the `Retry-After` seconds.", "rate_limited"),
+    "500": ("Server error (a bug on our side); the body never contains internals.", "server_error"),
+}
+
+
+def _problem_ref(description: str, code: str, status: str) -> dict:
+    return {
+        "description": description,
+        "content": {
+            "application/problem+json": {
+                "schema": {"$ref": "#/components/schemas/Problem"},
+                "example": {
+                    "type": f"/problems/{code.replace('_', '-')}",
+                    "title": code.replace("_", " ").capitalize(),
+                    "status": int(status),
+                    "detail": description,
+                    "code": code,
+                },
+            }
+        },
+    }
+
+
+def add_problem_responses(result, generator, request, public):
+    """Postprocessing hook: every operation documents the problem responses it can give, and problems use
+    `application/problem+json`."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas.setdefault(
+        "Problem",
+        {
+            "type": "object",
+            "description": "RFC 9457 problem details.",
+            "required": ["type", "title", "status", "detail", "code"],
+            "properties": {
+                "type": {"type": "string", "example": "/problems/validation-error"},
+                "title": {"type": "string", "example": "Invalid input"},
+                "status": {"type": "integer", "example": 400},
+                "detail": {"type": "string", "example": "lat: Must be between -90 and 90."},
+                "code": {"type": "string", "example": "validation_error"},
+                "errors": {
+                    "type": "object",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                    "example": {"lat": ["Must be between -90 and 90."]},
+                },
+            },
+        },
+    )
+    for path, operations in result.get("paths", {}).items():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            # Problems declared by views: move them to application/problem+json.
+            for status, response in responses.items():
+                if status.startswith(("4", "5")) and "content" in response:
+                    content = response["content"]
+                    if "application/json" in content:
+                        content["application/problem+json"] = content.pop("application/json")
+                        content["application/problem+json"]["schema"] = {"$ref": "#/components/schemas/Problem"}
+            wanted = ["405", "429", "500"]
+            if operation.get("parameters") or operation.get("requestBody"):
+                wanted.append("400")
+            if operation.get("requestBody"):
+                wanted += ["413", "415"]
+            security = operation.get("security", [])
+            if security and {} not in security:
+                wanted.append("401")
+            if "{" in path:
+                wanted.append("404")
+            for status in wanted:
+                if status not in responses:
+                    description, code = _COMMON[status]
+                    responses[status] = _problem_ref(description, code, status)
+            operation["responses"] = dict(sorted(responses.items()))
+    return result

@@ -1,0 +1,262 @@
+"""Merchants: nearby search, public detail, registration, updates and staff."""
+
+import math
+
+from django.conf import settings
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.fields import LocationSerializer, StrictIntegerField, latitude_field, longitude_field
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, page_body
+from api.permissions import PUBLIC
+from api.schema import problem, problem_example
+from coupons import selectors as coupon_selectors
+from merchants import services
+from merchants.models import Category, MerchantStaff
+from merchants.selectors import merchant_get
+
+
+class CampaignBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    trigger = serializers.CharField(help_text="The trigger type, e.g. `every_checkin`.")
+    ends_at = serializers.DateTimeField()
+
+
+class NearbyMerchantSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    category = serializers.ChoiceField(choices=Category.choices)
+    address = serializers.CharField()
+    location = LocationSerializer()
+    distance_m = serializers.FloatField(help_text="Geodesic distance on the WGS84 ellipsoid, in metres.")
+    active_campaigns = CampaignBriefSerializer(many=True, help_text="The merchant's running campaigns.")
+
+
+class MerchantSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    category = serializers.ChoiceField(choices=Category.choices)
+    address = serializers.CharField()
+    location = serializers.SerializerMethodField()
+    checkin_radius_m = serializers.IntegerField()
+    timezone = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+    def get_location(self, merchant) -> LocationSerializer:
+        return {"lat": merchant.location.y, "lng": merchant.location.x}
+
+
+class MerchantPublicSerializer(MerchantSerializer):
+    active_campaigns = serializers.SerializerMethodField(help_text="Running campaigns (no stock or statistics).")
+
+    def get_active_campaigns(self, merchant) -> CampaignBriefSerializer(many=True):
+        return [
+            {
+                "id": c.id,
+                "title": c.title,
+                "description": c.description,
+                "trigger": c.trigger.get("type"),
+                "starts_at": c.starts_at,
+                "ends_at": c.ends_at,
+            }
+            for c in merchant.running_campaigns
+        ]
+
+
+class MerchantNearbyView(APIView):
+    permission_classes = PUBLIC
+    authentication_classes = []
+
+    class MerchantNearbyQuery(serializers.Serializer):
+        lat = latitude_field(from_query=True)
+        lng = longitude_field(from_query=True)
+        radius = serializers.FloatField(
+            default=settings.NEARBY_DEFAULT_RADIUS_M,
+            min_value=0.01,
+            max_value=settings.NEARBY_MAX_RADIUS_M,
+            help_text=f"Search radius in metres, >0 and at most {settings.NEARBY_MAX_RADIUS_M} (default 1000).",
+        )
+        category = serializers.ChoiceField(choices=Category.choices, required=False)
+        q = serializers.CharField(required=False, max_length=100, help_text="Part of the merchant's name.")
+        has_campaign = serializers.BooleanField(
+            required=False,
+            allow_null=True,
+            default=None,
+            help_text="Only merchants with (true) or without (false) a running campaign.",
+        )
+        limit = serializers.IntegerField(default=DEFAULT_LIMIT, min_value=1, max_value=MAX_LIMIT)
+        offset = serializers.IntegerField(default=0, min_value=0, max_value=MAX_OFFSET)
+
+        def validate_radius(self, value):
+            if not math.isfinite(value):
+                raise serializers.ValidationError("A finite number is required.")
+            return value
+
+    @extend_schema(
+        tags=["merchants"],
+        summary="Merchants near a point, nearest first",
+        description=(
+            "Every result lies within `radius` metres of the point; `distance_m` is the geodesic distance on the "
+            "WGS84 ellipsoid. Results are ordered by `distance_m` ascending. `next` is null on the last page."
+        ),
+        parameters=[MerchantNearbyQuery],
+        responses={200: NearbyMerchantSerializer(many=True)},
+        auth=[],
+        examples=[
+            OpenApiExample(
+                "nearby",
+                response_only=True,
+                value={
+                    "next": None,
+                    "previous": None,
+                    "results": [
+                        {
+                            "id": 17,
+                            "name": "Gwangmyeong Bakery",
+                            "category": "bakery",
+                            "address": "12 Cheolsan-ro, Gwangmyeong-si",
+                            "location": {"lat": 37.4786, "lng": 126.8646},
+                            "distance_m": 143.27,
+                            "active_campaigns": [
+                                {
+                                    "id": 3,
+                                    "title": "Free croissant",
+                                    "trigger": "first_visit",
+                                    "ends_at": "2026-12-31T23:59:00+09:00",
+                                }
+                            ],
+                        }
+                    ],
+                },
+            )
+        ],
+    )
+    def get(self, request):
+        query = self.MerchantNearbyQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        criteria = query.validated_data
+        limit, offset = criteria["limit"], criteria["offset"]
+        rows = coupon_selectors.merchant_list_nearby(
+            lat=criteria["lat"],
+            lng=criteria["lng"],
+            radius_m=criteria["radius"],
+            category=criteria.get("category"),
+            q=criteria.get("q"),
+            has_campaign=criteria["has_campaign"],
+            limit=limit + 1,
+            offset=offset,
+        )
+        return Response(page_body(request, rows[:limit], limit, offset, has_next=len(rows) > limit))
+
+
+class MerchantCreateView(APIView):
+    class MerchantCreateInput(serializers.Serializer):
+        name = serializers.CharField(max_length=120)
+        category = serializers.ChoiceField(choices=Category.choices)
+        address = serializers.CharField(max_length=255)
+        lat = latitude_field()
+        lng = longitude_field()
+        checkin_radius_m = StrictIntegerField(
+            min_value=10, max_value=5000, default=100, help_text="Check-ins are accepted within this many metres."
+        )
+        timezone = serializers.CharField(max_length=64, default="Asia/Seoul", help_text="IANA time zone name.")
+
+    @extend_schema(
+        tags=["merchants"],
+        summary="Register a merchant; you become its owner",
+        request=MerchantCreateInput,
+        responses={201: MerchantSerializer},
+        examples=[
+            OpenApiExample(
+                "bakery",
+                request_only=True,
+                value={
+                    "name": "Cheolsan Bakery",
+                    "category": "bakery",
+                    "address": "12 Cheolsan-ro, Gwangmyeong-si",
+                    "lat": 37.4786,
+                    "lng": 126.8646,
+                },
+            )
+        ],
+    )
+    def post(self, request):
+        data = self.MerchantCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        merchant = services.merchant_create(owner=request.user, **data.validated_data)
+        return Response(MerchantSerializer(merchant).data, status=status.HTTP_201_CREATED)
+
+
+class MerchantDetailView(APIView):
+    class MerchantDetailInput(MerchantCreateView.MerchantCreateInput):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, partial=True, **kwargs)
+
+    def get_permissions(self):
+        return [permission() for permission in PUBLIC] if self.request.method == "GET" else super().get_permissions()
+
+    @extend_schema(
+        tags=["merchants"],
+        summary="A merchant with its running campaigns",
+        responses={200: MerchantPublicSerializer},
+        auth=[{}, {"jwtAuth": []}],
+    )
+    def get(self, request, merchant_id: int):
+        merchant = coupon_selectors.merchant_public_get(merchant_id=merchant_id)
+        return Response(MerchantPublicSerializer(merchant).data)
+
+    @extend_schema(
+        tags=["merchants"],
+        summary="Change a merchant (owner or manager)",
+        request=MerchantDetailInput,
+        responses={
+            200: MerchantSerializer,
+            403: problem(
+                "Only the owner or a manager may change a merchant.",
+                problem_example(403, "permission_denied", "Not allowed."),
+            ),
+        },
+    )
+    def patch(self, request, merchant_id: int):
+        merchant = merchant_get(merchant_id=merchant_id)
+        data = self.MerchantDetailInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        merchant = services.merchant_update(merchant=merchant, actor=request.user, data=data.validated_data)
+        return Response(MerchantSerializer(merchant).data)
+
+
+class StaffSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    merchant_id = serializers.IntegerField()
+    user = serializers.SerializerMethodField()
+    role = serializers.ChoiceField(choices=MerchantStaff.Role.choices)
+    created_at = serializers.DateTimeField()
+
+    def get_user(self, staff) -> dict:
+        return {"id": staff.user.pk, "username": staff.user.username, "display_name": staff.user.display_name}
+
+
+class MerchantStaffView(APIView):
+    class MerchantStaffInput(serializers.Serializer):
+        username = serializers.CharField(max_length=150)
+        role = serializers.ChoiceField(choices=[MerchantStaff.Role.MANAGER, MerchantStaff.Role.CLERK])
+
+    @extend_schema(
+        tags=["merchants"],
+        summary="Give a user a manager or clerk role (owner only)",
+        request=MerchantStaffInput,
+        responses={
+            201: StaffSerializer,
+            403: problem("Only the owner may add staff.", problem_example(403, "permission_denied", "Not allowed.")),
+            409: problem("Already staff.", problem_example(409, "already_staff", "Already works here.")),
+        },
+    )
+    def post(self, request, merchant_id: int):
+        merchant = merchant_get(merchant_id=merchant_id)
+        data = self.MerchantStaffInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        staff = services.merchant_staff_add(merchant=merchant, actor=request.user, **data.validated_data)
+        return Response(StaffSerializer(staff).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,85 @@
+from django.db import IntegrityError, transaction
+
+from accounts.models import User
+from core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from geo.points import point_from_lat_lng
+from merchants.models import MANAGING_ROLES, TIMEZONES, Merchant, MerchantStaff
+from merchants.selectors import staff_role_get
+
+UPDATABLE_FIELDS = ("name", "category", "address", "checkin_radius_m", "timezone")
+
+
+def _timezone_check(value: str) -> None:
+    if value not in TIMEZONES:
+        raise ValidationFailed(errors={"timezone": [f"Unknown time zone {value!r}; use an IANA name."]})
+
+
+@transaction.atomic
+def merchant_create(
+    *,
+    owner: User,
+    name: str,
+    category: str,
+    address: str,
+    lat: float,
+    lng: float,
+    checkin_radius_m: int = 100,
+    timezone: str = "Asia/Seoul",
+) -> Merchant:
+    """Register a merchant; the caller becomes its owner."""
+    _timezone_check(timezone)
+    merchant = Merchant.objects.create(
+        name=name,
+        category=category,
+        address=address,
+        location=point_from_lat_lng(lat, lng),
+        checkin_radius_m=checkin_radius_m,
+        timezone=timezone,
+    )
+    MerchantStaff.objects.create(merchant=merchant, user=owner, role=MerchantStaff.Role.OWNER)
+    return merchant
+
+
+def merchant_role_require(*, merchant: Merchant, user: User, roles) -> str:
+    """The user's role at the merchant if it is one of `roles`, else PermissionDenied."""
+    role = staff_role_get(merchant_id=merchant.pk, user_id=user.pk)
+    if role not in roles:
+        raise PermissionDenied("Your role at this merchant does not allow this.")
+    return role
+
+
+@transaction.atomic
+def merchant_update(*, merchant: Merchant, actor: User, data: dict) -> Merchant:
+    """Change a merchant's public fields and pin; owners and managers only."""
+    merchant_role_require(merchant=merchant, user=actor, roles=MANAGING_ROLES)
+    if "timezone" in data:
+        _timezone_check(data["timezone"])
+    changed = []
+    for field in UPDATABLE_FIELDS:
+        if field in data:
+            setattr(merchant, field, data[field])
+            changed.append(field)
+    if "lat" in data or "lng" in data:
+        lat = data.get("lat", merchant.location.y)
+        lng = data.get("lng", merchant.location.x)
+        merchant.location = point_from_lat_lng(lat, lng)
+        changed.append("location")
+    if changed:
+        merchant.save(update_fields=changed)
+    return merchant
+
+
+@transaction.atomic
+def merchant_staff_add(*, merchant: Merchant, actor: User, username: str, role: str) -> MerchantStaff:
+    """Give a user a manager or clerk role at the merchant; owners only."""
+    merchant_role_require(merchant=merchant, user=actor, roles=(MerchantStaff.Role.OWNER,))
+    if role not in (MerchantStaff.Role.MANAGER, MerchantStaff.Role.CLERK):
+        raise ValidationFailed(errors={"role": ["Must be manager or clerk."]})
+    user = User.objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise NotFound("No user has this username.", code="user_not_found")
+    try:
+        with transaction.atomic():
+            return MerchantStaff.objects.create(merchant=merchant, user=user, role=role)
+    except IntegrityError:
+        raise Conflict("This user already works for this merchant.", code="already_staff") from None

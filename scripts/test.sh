@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Set up (idempotent), then: ruff, the import-linter layering contract, the openapi.yaml drift check, pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+PY=.venv/bin/python
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+
+say "ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
+say "import-linter"
+.venv/bin/lint-imports
+
+say "openapi.yaml drift"
+$PY manage.py spectacular --validate --fail-on-warn --file var/openapi.generated.yaml
+if ! diff -u openapi.yaml var/openapi.generated.yaml; then
+  echo "openapi.yaml is out of date: run 'make schema' and commit it." >&2
+  exit 1
+fi
+
+say "pytest"
+.venv/bin/pytest "$@"

@@ -1,0 +1,67 @@
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import AccessToken
+
+from merchants.models import MerchantStaff
+from tests import factories
+
+GENEROUS_RATES = {"auth": "100000/min", "checkin": "100000/min", "redemption": "100000/min"}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache_and_rates(settings):
+    """Throttle counters and cached values never leak between tests; rate limits are off unless a test sets them."""
+    settings.THROTTLE_RATES = dict(GENEROUS_RATES)
+    cache.delete_pattern("*")
+    yield
+    cache.delete_pattern("*")
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    """An anonymous client."""
+    return APIClient()
+
+
+def client_for(user) -> APIClient:
+    """A client carrying a real JWT access token for `user`."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {AccessToken.for_user(user)}")
+    return client
+
+
+@pytest.fixture
+def user_factory(db):
+    return factories.UserFactory
+
+
+@pytest.fixture
+def merchant_factory(db):
+    return factories.MerchantFactory
+
+
+@pytest.fixture
+def campaign_factory(db):
+    return factories.CampaignFactory
+
+
+@pytest.fixture
+def user(db):
+    return factories.UserFactory()
+
+
+@pytest.fixture
+def user_client(user) -> APIClient:
+    return client_for(user)
+
+
+@pytest.fixture
+def merchant_with_staff(db):
+    """A merchant with an owner, a manager and a clerk, plus an outsider who is none of them."""
+    merchant = factories.MerchantFactory()
+    people = {"merchant": merchant, "outsider": factories.UserFactory()}
+    for role in MerchantStaff.Role.values:
+        staff = factories.MerchantStaffFactory(merchant=merchant, role=role)
+        people[role] = staff.user
+    return people

@@ -1,0 +1,61 @@
+"""factory_boy factories; exposed as fixtures in conftest.py."""
+
+import factory
+from django.utils import timezone
+
+from accounts.models import Friendship, User
+from coupons.models import Campaign
+from geo.points import point_from_lat_lng
+from merchants.models import Merchant, MerchantStaff
+
+CHEOLSAN = (37.4762, 126.8680)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    display_name = factory.LazyAttribute(lambda o: o.username.title())
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.com")
+    password = factory.django.Password("test-pass-123")
+
+
+class MerchantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Merchant
+
+    name = factory.Sequence(lambda n: f"Shop {n}")
+    category = "cafe"
+    address = "경기도 광명시 철산로 1"
+    location = factory.LazyFunction(lambda: point_from_lat_lng(*CHEOLSAN))
+    checkin_radius_m = 100
+    timezone = "Asia/Seoul"
+
+
+class MerchantStaffFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MerchantStaff
+
+    merchant = factory.SubFactory(MerchantFactory)
+    user = factory.SubFactory(UserFactory)
+    role = MerchantStaff.Role.OWNER
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Campaign
+
+    merchant = factory.SubFactory(MerchantFactory)
+    title = factory.Sequence(lambda n: f"Campaign {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=1))
+    ends_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=30))
+    trigger = factory.LazyFunction(lambda: {"type": "every_checkin"})
+    total_stock = None
+    per_user_limit = 1
+
+
+def friendship_make(a: User, b: User) -> None:
+    """Make two users friends (both directions)."""
+    Friendship.objects.bulk_create([Friendship(user=a, friend=b), Friendship(user=b, friend=a)], ignore_conflicts=True)

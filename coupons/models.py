@@ -82,3 +82,98 @@ class Campaign(models.Model):
     @property
     def remaining_stock(self) -> int | None:
         return None if self.total_stock is None else self.total_stock - self.issued_count
+
+
+class Coupon(models.Model):
+    """A coupon issued to a user by a campaign; redeemed at most once, at the issuing merchant, before it expires.
+
+    `checkin_id` is a plain integer, not a foreign key: check-ins live in a higher layer (checkins -> coupons), so the
+    coupons package never imports them; the check-in service passes the id down when it asks for a coupon.
+    """
+
+    class Status(models.TextChoices):
+        ACTIVE = "active"
+        REDEEMED = "redeemed"
+        EXPIRED = "expired"
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="coupons")
+    # Denormalised from the campaign so that the counter can find a code by (merchant, code) in one index probe.
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="coupons")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coupons")
+    code = models.CharField(max_length=16, unique=True)
+    checkin_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    issued_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    redeemed_at = models.DateTimeField(null=True, blank=True)
+    redeemed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Set by the expiry task; the status reads expires_at, so a coupon is expired even before the task ran.
+    expired_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(expires_at__gt=F("issued_at")), name="coupon_expires_after_issue"),
+            models.CheckConstraint(
+                condition=Q(redeemed_at__isnull=True) | Q(expired_at__isnull=True), name="coupon_redeemed_or_expired"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["user", "-issued_at"], name="coupon_user_issued"),
+            models.Index(fields=["campaign", "issued_at"], name="coupon_campaign_issued"),
+            models.Index(
+                fields=["expires_at"],
+                condition=Q(redeemed_at__isnull=True, expired_at__isnull=True),
+                name="coupon_pending_expiry",
+            ),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    def status_at(self, now=None) -> str:
+        """Redeemed, expired (from expires_at, whether or not the expiry task ran) or active."""
+        if self.redeemed_at is not None:
+            return self.Status.REDEEMED
+        if self.expired_at is not None or (now or timezone.now()) >= self.expires_at:
+            return self.Status.EXPIRED
+        return self.Status.ACTIVE
+
+    @property
+    def status(self) -> str:
+        return self.status_at()
+
+
+class CampaignUserCount(models.Model):
+    """How many coupons a campaign has issued to one user: the row a conditional upsert guards per_user_limit with."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    issued = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "user"], name="campaign_user_count_unique"),
+        ]
+
+
+class CampaignEligibility(models.Model):
+    """A user met a campaign's trigger on a visit: treated (coupon, or none when stock or limit ran out) or holdout.
+
+    One row per (campaign, user, check-in): the statistics compare revisits of treated and holdout users from it.
+    `checkin_id` is the eligible user's own visit (for a group unlock, the friend's recent check-in), a plain integer
+    for the same layering reason as Coupon.checkin_id.
+    """
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="eligibilities")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    checkin_id = models.BigIntegerField()
+    in_holdout = models.BooleanField(default=False)
+    coupon = models.OneToOneField(Coupon, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "user", "checkin_id"], name="campaign_eligibility_unique"),
+        ]
+        indexes = [models.Index(fields=["campaign", "created_at"], name="campaign_eligibility_time")]

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Greatest, Least
 
 
 class User(AbstractUser):
@@ -29,9 +30,12 @@ class FriendRequest(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(condition=~Q(from_user=F("to_user")), name="friend_request_not_self"),
-            # One open request per pair and direction; answered ones stay as history.
+            # One open request per pair, whichever direction; answered ones stay as history.
             models.UniqueConstraint(
-                fields=["from_user", "to_user"], condition=Q(status="pending"), name="friend_request_one_pending"
+                Least("from_user", "to_user"),
+                Greatest("from_user", "to_user"),
+                condition=Q(status="pending"),
+                name="friend_request_one_pending_per_pair",
             ),
         ]
         indexes = [models.Index(fields=["to_user", "status", "-created_at"])]

@@ -17,21 +17,27 @@ _ACTIVE_CAMPAIGNS_SQL = f"""
     FROM coupons_campaign c WHERE c.merchant_id = near.id AND {RUNNING_CAMPAIGN_SQL}
 """
 
-# KNN (`<->`) walks the GiST index nearest first and ST_DWithin bounds it by the radius. `<->` on geography orders by
-# distance on the sphere while distance_m is on the spheroid (<0.5% apart), so the index picks a few extra candidates
-# and the outer query orders them by the exact distance.
+# The inner query is one GiST index scan: `&&` against the radius' bounding box (the index half of ST_DWithin) as its
+# condition and KNN `<->` as its order, stopping after `candidates` rows. The exact ST_DWithin runs only on those rows:
+# inside the scan the planner counts its selectivity twice and, at some densities, prefers a bitmap scan that checks
+# every merchant in the box on the spheroid and sorts them all. `<->` on geography is the sphere distance and distance_m
+# the spheroid one (<0.5% apart), so a few spare candidates let the outer query order by the exact distance.
 _NEARBY_SQL = """
 SELECT near.id, near.name, near.category, near.address, near.lat, near.lng, near.distance_m,
        ({active_campaigns}) AS active_campaigns
 FROM (
-    SELECT m.id, m.name, m.category, m.address,
-           ST_Y(m.location::geometry) AS lat, ST_X(m.location::geometry) AS lng,
-           ST_Distance(m.location, {origin}) AS distance_m
+    SELECT m.id, m.name, m.category, m.address, m.location
     FROM merchants_merchant m
-    WHERE ST_DWithin(m.location, {origin}, %(radius)s){filters}
+    WHERE m.location && _ST_Expand({origin}, %(radius)s){filters}
     ORDER BY m.location <-> {origin}
     LIMIT %(candidates)s
+) box,
+LATERAL (
+    SELECT box.id, box.name, box.category, box.address,
+           ST_Y(box.location::geometry) AS lat, ST_X(box.location::geometry) AS lng,
+           ST_Distance(box.location, {origin}) AS distance_m
 ) near
+WHERE ST_DWithin(box.location, {origin}, %(radius)s)
 ORDER BY near.distance_m, near.id
 LIMIT %(limit)s OFFSET %(offset)s
 """
@@ -63,7 +69,7 @@ def merchant_nearby_sql(
         "radius": radius_m,
         "limit": limit,
         "offset": offset,
-        "candidates": offset + limit + _CANDIDATE_SLACK,
+        "candidates": offset + 2 * limit + _CANDIDATE_SLACK,
     }
     if category:
         filters.append("m.category = %(category)s")

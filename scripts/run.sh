@@ -8,7 +8,6 @@ PY=.venv/bin/python
 PORT=${PORT:-8000}
 DEMO_MERCHANTS=${DEMO_MERCHANTS:-2000}
 
-$PY manage.py collectstatic --no-input -v 0
 $PY manage.py demo_load --merchants "$DEMO_MERCHANTS" --if-empty
 
 mkdir -p var/log

@@ -4,7 +4,6 @@
 # Honours DATABASE_URL and REDIS_URL when set: then it uses those servers and installs none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 
 SUDO=""
@@ -90,4 +89,4 @@ fi
 # --- Schema ------------------------------------------------------------------------------------------------------------------
 say "migrating"
 .venv/bin/python manage.py migrate --no-input -v 0
-echo "$ROOT" >/dev/null
+.venv/bin/python manage.py collectstatic --no-input -v 0

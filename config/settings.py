@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "merchants",
     "coupons",
     "checkins",
+    "social",
     "stats",
     "api",
     "dashboard",

@@ -116,7 +116,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=300)}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Coupons read as expired from expires_at on anyway; the task records it (expired_at) for statistics.
+    "coupons-expire": {"task": "coupons.expire", "schedule": 300.0},
+    "idempotency-purge": {"task": "api.idempotency_purge", "schedule": 3600.0},
+}
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Auth, JWT
@@ -170,7 +174,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "CampaignStatusEnum": "coupons.models.Campaign.Status",
+        "CouponStatusEnum": "coupons.models.Coupon.Status",
+    },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_problem_responses"],
     "SERVERS": [{"url": "/", "description": "This server"}],
 }

@@ -1,9 +1,11 @@
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from coupons.models import Campaign
-from merchants.selectors import merchant_get
+from core.errors import NotFound, PermissionDenied
+from coupons.models import Campaign, Coupon
+from coupons.triggers import within_daily_hours
+from merchants.selectors import merchant_get, staff_role_get
 
 # The SQL twin of Campaign.status_at(...) == "running", for campaign rows aliased `c`.
 RUNNING_CAMPAIGN_SQL = (
@@ -130,3 +132,70 @@ def merchant_public_get(*, merchant_id: int):
     merchant = merchant_get(merchant_id=merchant_id)
     merchant.running_campaigns = campaign_list_running(merchant_id=merchant_id)
     return merchant
+
+
+def campaign_list_issuing(*, merchant_id: int, at=None) -> list[Campaign]:
+    """The merchant's campaigns that issue coupons at `at`: running, and inside their daily hours (merchant time)."""
+    at = at or timezone.now()
+    campaigns = Campaign.objects.filter(campaign_running_q(at), merchant_id=merchant_id).annotate(
+        merchant_timezone=F("merchant__timezone")
+    )
+    return [
+        campaign
+        for campaign in campaigns
+        if within_daily_hours(
+            start=campaign.daily_start_time,
+            end=campaign.daily_end_time,
+            at=at,
+            timezone_name=campaign.merchant_timezone,
+        )
+    ]
+
+
+def campaign_list_for_merchant(*, merchant_id: int, user_id: int) -> QuerySet[Campaign]:
+    """A merchant's campaigns, newest first, for any of its staff (PermissionDenied for anyone else)."""
+    if staff_role_get(merchant_id=merchant_id, user_id=user_id) is None:
+        raise PermissionDenied("Only the merchant's staff may see its campaigns.")
+    return Campaign.objects.filter(merchant_id=merchant_id).order_by("-id")
+
+
+def campaign_get_for_staff(*, campaign_id: int, user_id: int) -> Campaign:
+    """One campaign for any staff of its merchant; NotFound for everyone else (who may not know it exists)."""
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None or staff_role_get(merchant_id=campaign.merchant_id, user_id=user_id) is None:
+        raise NotFound("No campaign has this id.", code="campaign_not_found")
+    return campaign
+
+
+def coupon_list_for_user(*, user_id: int, status: str | None = None, now=None) -> QuerySet:
+    """The user's coupons, newest first, as dicts; `status` (active, redeemed, expired) reads expires_at, so a coupon
+    is expired from its expiry on whether or not the expiry task has run."""
+    now = now or timezone.now()
+    coupons = Coupon.objects.filter(user_id=user_id)
+    if status == Coupon.Status.ACTIVE:
+        coupons = coupons.filter(redeemed_at__isnull=True, expired_at__isnull=True, expires_at__gt=now)
+    elif status == Coupon.Status.REDEEMED:
+        coupons = coupons.filter(redeemed_at__isnull=False)
+    elif status == Coupon.Status.EXPIRED:
+        coupons = coupons.filter(Q(expired_at__isnull=False) | Q(expires_at__lte=now), redeemed_at__isnull=True)
+    return coupons.order_by("-issued_at", "-id").values(
+        "id",
+        "code",
+        "campaign_id",
+        "merchant_id",
+        "issued_at",
+        "expires_at",
+        "redeemed_at",
+        "expired_at",
+        title=F("campaign__title"),
+        merchant_name=F("merchant__name"),
+    )
+
+
+def coupon_status(row: dict, now=None) -> str:
+    """The status of a coupon row from coupon_list_for_user (the same rule as Coupon.status_at)."""
+    if row["redeemed_at"] is not None:
+        return Coupon.Status.REDEEMED
+    if row["expired_at"] is not None or (now or timezone.now()) >= row["expires_at"]:
+        return Coupon.Status.EXPIRED
+    return Coupon.Status.ACTIVE

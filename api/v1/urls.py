@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from api.v1 import accounts, merchants
+from api.v1 import accounts, campaigns, checkins, coupons, merchants
+
+
+class IdConverter:
+    """A positive id that fits a bigint column (18 digits at most): longer ones are a 404, never a database error."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(IdConverter, "id")
 
 app_name = "v1"
 
@@ -22,4 +37,16 @@ urlpatterns = [
     path("merchants/nearby", merchants.MerchantNearbyView.as_view(), name="merchants-nearby"),
     path("merchants/<int:merchant_id>", merchants.MerchantDetailView.as_view(), name="merchant-detail"),
     path("merchants/<int:merchant_id>/staff", merchants.MerchantStaffView.as_view(), name="merchant-staff"),
+    # Campaigns, check-ins, coupons
+    path(
+        "merchants/<id:merchant_id>/campaigns", campaigns.MerchantCampaignListView.as_view(), name="merchant-campaigns"
+    ),
+    path("campaigns/<id:campaign_id>", campaigns.CampaignDetailView.as_view(), name="campaign-detail"),
+    path("campaigns/<id:campaign_id>/pause", campaigns.CampaignPauseView.as_view(), name="campaign-pause"),
+    path("campaigns/<id:campaign_id>/resume", campaigns.CampaignResumeView.as_view(), name="campaign-resume"),
+    path("campaigns/<id:campaign_id>/end", campaigns.CampaignEndView.as_view(), name="campaign-end"),
+    path("merchants/<id:merchant_id>/redemptions", coupons.RedemptionCreateView.as_view(), name="merchant-redemptions"),
+    path("checkins", checkins.CheckinCreateView.as_view(), name="checkins"),
+    path("me/checkins", checkins.MyCheckinListView.as_view(), name="my-checkins"),
+    path("me/coupons", coupons.MyCouponListView.as_view(), name="my-coupons"),
 ]

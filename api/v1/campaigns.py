@@ -1,0 +1,230 @@
+"""Campaigns: list and create per merchant, read, change, pause, resume and end."""
+
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.fields import StrictIntegerField
+from api.pagination import LimitPagination
+from api.schema import problem, problem_example
+from coupons import selectors, services
+from coupons.models import Campaign
+from coupons.triggers import MAX_GROUP_FRIENDS, MAX_NTH_VISITS, MAX_WINDOW_MINUTES, TRIGGER_TYPES
+from merchants.selectors import merchant_get
+
+
+class CampaignTriggerInput(serializers.Serializer):
+    type = serializers.ChoiceField(choices=TRIGGER_TYPES)
+    visits = StrictIntegerField(
+        required=False, min_value=2, max_value=MAX_NTH_VISITS, help_text="`nth_visit` only: every N-th visit, N >= 2."
+    )
+    friends = StrictIntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_GROUP_FRIENDS,
+        help_text="`with_friends` only: at least this many friends checked in here within the window.",
+    )
+    window_minutes = StrictIntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_WINDOW_MINUTES,
+        help_text="`with_friends` only: the window, 1..1440 minutes.",
+    )
+
+
+class CampaignTriggerOutput(serializers.Serializer):
+    type = serializers.ChoiceField(choices=TRIGGER_TYPES)
+    visits = serializers.IntegerField(required=False)
+    friends = serializers.IntegerField(required=False)
+    window_minutes = serializers.IntegerField(required=False)
+
+
+class CampaignOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    merchant_id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    trigger = CampaignTriggerOutput()
+    total_stock = serializers.IntegerField(allow_null=True, help_text="null: unlimited.")
+    per_user_limit = serializers.IntegerField()
+    coupon_valid_days = serializers.IntegerField()
+    daily_start_time = serializers.TimeField(allow_null=True, help_text="Local time of the merchant's time zone.")
+    daily_end_time = serializers.TimeField(
+        allow_null=True, help_text="Local time; may be before the start (overnight)."
+    )
+    holdout_percent = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Campaign.Status.choices)
+    issued_count = serializers.IntegerField()
+    remaining_stock = serializers.IntegerField(allow_null=True, help_text="null: unlimited.")
+    paused_at = serializers.DateTimeField(allow_null=True)
+    ended_at = serializers.DateTimeField(allow_null=True)
+    created_at = serializers.DateTimeField()
+
+
+class CampaignCreateInput(serializers.Serializer):
+    title = serializers.CharField(max_length=120)
+    description = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    starts_at = serializers.DateTimeField(required=False, help_text="Default: now. ISO 8601 with offset.")
+    ends_at = serializers.DateTimeField(help_text="After starts_at, in the future.")
+    trigger = CampaignTriggerInput()
+    total_stock = StrictIntegerField(
+        required=False, allow_null=True, min_value=1, max_value=100_000_000, default=None, help_text="null: unlimited."
+    )
+    per_user_limit = StrictIntegerField(required=False, min_value=1, max_value=1000, default=1)
+    coupon_valid_days = StrictIntegerField(required=False, min_value=1, max_value=3650, default=7)
+    daily_start_time = serializers.TimeField(
+        required=False, allow_null=True, default=None, help_text="`HH:MM`, merchant's local time; with daily_end_time."
+    )
+    daily_end_time = serializers.TimeField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="`HH:MM`, exclusive; before the start means the window spans midnight (22:00-02:00).",
+    )
+    holdout_percent = StrictIntegerField(
+        required=False,
+        min_value=0,
+        max_value=50,
+        default=0,
+        help_text="Share of eligible users (stable per user) who get no coupon, to measure the campaign's effect.",
+    )
+
+
+class CampaignUpdateInput(CampaignCreateInput):
+    """Any campaign field; the others keep their values."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+
+_NOT_FOUND = problem(
+    "No such campaign, or you are not staff of its merchant.",
+    problem_example(404, "campaign_not_found", "No campaign has this id."),
+)
+_MANAGERS_ONLY = problem(
+    "Only the merchant's owner or a manager may do this.",
+    problem_example(403, "permission_denied", "Only the owner or a manager may change a campaign."),
+)
+_ENDED = problem("The campaign has ended.", problem_example(409, "campaign_ended", "This campaign has ended."))
+_VALIDATION = problem(
+    "Invalid campaign fields: `errors` names each one (nested trigger fields as `trigger.<name>`).",
+    problem_example(400, "validation_error", "ends_at: Must be after starts_at.", {"ends_at": ["Must be after."]}),
+    problem_example(
+        400,
+        "validation_error",
+        "trigger.visits: This field is required for this trigger type.",
+        {"trigger.visits": ["This field is required for this trigger type."]},
+    ),
+)
+_CAMPAIGN_EXAMPLE = OpenApiExample(
+    "first visit",
+    request_only=True,
+    value={
+        "title": "Free croissant on your first visit",
+        "ends_at": "2026-12-31T23:59:00+09:00",
+        "trigger": {"type": "first_visit"},
+        "total_stock": 200,
+        "daily_start_time": "08:00",
+        "daily_end_time": "20:00",
+        "holdout_percent": 10,
+    },
+)
+
+
+class MerchantCampaignListView(APIView):
+    @extend_schema(
+        tags=["campaigns"],
+        summary="A merchant's campaigns, newest first (any staff)",
+        responses={
+            200: CampaignOutput(many=True),
+            403: problem(
+                "You are not staff of this merchant.",
+                problem_example(403, "permission_denied", "Only the merchant's staff may see its campaigns."),
+            ),
+            404: problem("No such merchant.", problem_example(404, "merchant_not_found", "No merchant has this id.")),
+        },
+    )
+    def get(self, request, merchant_id: int):
+        merchant = merchant_get(merchant_id=merchant_id)
+        campaigns = selectors.campaign_list_for_merchant(merchant_id=merchant.pk, user_id=request.user.pk)
+        paginator = LimitPagination()
+        page = paginator.paginate_queryset(campaigns, request, self)
+        return paginator.get_paginated_response(CampaignOutput(page, many=True).data)
+
+    @extend_schema(
+        tags=["campaigns"],
+        summary="Start a campaign (owner or manager)",
+        request=CampaignCreateInput,
+        responses={
+            201: CampaignOutput,
+            400: _VALIDATION,
+            403: _MANAGERS_ONLY,
+            404: problem("No such merchant.", problem_example(404, "merchant_not_found", "No merchant has this id.")),
+        },
+        examples=[_CAMPAIGN_EXAMPLE],
+    )
+    def post(self, request, merchant_id: int):
+        merchant = merchant_get(merchant_id=merchant_id)
+        data = CampaignCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        campaign = services.campaign_create(merchant=merchant, actor=request.user, **data.validated_data)
+        return Response(CampaignOutput(campaign).data, status=status.HTTP_201_CREATED)
+
+
+class CampaignDetailView(APIView):
+    @extend_schema(
+        tags=["campaigns"],
+        summary="A campaign with its status and stock (any staff of its merchant)",
+        responses={200: CampaignOutput, 404: _NOT_FOUND},
+    )
+    def get(self, request, campaign_id: int):
+        campaign = selectors.campaign_get_for_staff(campaign_id=campaign_id, user_id=request.user.pk)
+        return Response(CampaignOutput(campaign).data)
+
+    @extend_schema(
+        tags=["campaigns"],
+        summary="Change a campaign that has not ended (owner or manager)",
+        description="Stock cannot go below the coupons already issued.",
+        request=CampaignUpdateInput,
+        responses={200: CampaignOutput, 400: _VALIDATION, 403: _MANAGERS_ONLY, 404: _NOT_FOUND, 409: _ENDED},
+    )
+    def patch(self, request, campaign_id: int):
+        data = CampaignUpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        campaign = services.campaign_update(campaign_id=campaign_id, actor=request.user, data=data.validated_data)
+        return Response(CampaignOutput(campaign).data)
+
+
+def _action_view(action, summary: str, description: str, *, refuses_ended: bool = True):
+    responses = {200: CampaignOutput, 403: _MANAGERS_ONLY, 404: _NOT_FOUND}
+    if refuses_ended:
+        responses[409] = _ENDED
+
+    class CampaignActionView(APIView):
+        @extend_schema(tags=["campaigns"], summary=summary, description=description, request=None, responses=responses)
+        def post(self, request, campaign_id: int):
+            campaign = action(campaign_id=campaign_id, actor=request.user)
+            return Response(CampaignOutput(campaign).data)
+
+    return CampaignActionView
+
+
+CampaignPauseView = _action_view(
+    services.campaign_pause,
+    "Pause a campaign (owner or manager)",
+    "No coupons are issued while paused. Pausing a paused campaign changes nothing; an ended one is a 409.",
+)
+CampaignResumeView = _action_view(
+    services.campaign_resume,
+    "Resume a paused campaign (owner or manager)",
+    "Resuming a running campaign changes nothing; an ended one is a 409.",
+)
+CampaignEndView = _action_view(
+    services.campaign_end,
+    "End a campaign for good (owner or manager)",
+    "Coupons already issued stay valid until they expire. Ending an ended campaign changes nothing.",
+    refuses_ended=False,
+)

@@ -1,0 +1,172 @@
+"""Check-ins: check in at a merchant (anti-cheat, coupons on the spot) and list your own check-ins."""
+
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.fields import StrictFloatField, StrictIntegerField, latitude_field, longitude_field
+from api.idempotency import IDEMPOTENCY_PARAMETER, IDEMPOTENCY_RESPONSES, idempotent
+from api.pagination import LimitPagination
+from api.schema import problem, problem_example
+from api.throttling import ScopedThrottle
+from checkins import selectors, services
+from checkins.models import Visibility
+from merchants.models import Category
+
+MAX_ID = 2**63 - 1
+
+
+class MerchantBriefOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class CheckinCouponOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField(help_text="10 characters of Crockford base32; show it at the counter.")
+    title = serializers.CharField()
+    expires_at = serializers.DateTimeField()
+    campaign_id = serializers.IntegerField()
+
+
+class CheckinCreateOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    merchant = MerchantBriefOutput()
+    created_at = serializers.DateTimeField()
+    distance_m = serializers.FloatField(help_text="Spheroid distance from your fix to the merchant's pin, in metres.")
+    visibility = serializers.ChoiceField(choices=Visibility.choices)
+    message = serializers.CharField()
+    coupons = CheckinCouponOutput(many=True, help_text="Coupons this check-in earned you (often none).")
+
+
+def _created_body(result) -> dict:
+    checkin = result.checkin
+    return {
+        "id": checkin.pk,
+        "merchant": {"id": checkin.merchant_id, "name": result.merchant_name},
+        "created_at": checkin.created_at,
+        "distance_m": checkin.distance_m,
+        "visibility": checkin.visibility,
+        "message": checkin.message,
+        "coupons": [
+            {
+                "id": c.id,
+                "code": c.code,
+                "title": c.title,
+                "expires_at": c.expires_at,
+                "campaign_id": c.campaign_id,
+            }
+            for c in result.coupons
+        ],
+    }
+
+
+class CheckinCreateInput(serializers.Serializer):
+    merchant_id = StrictIntegerField(min_value=1, max_value=MAX_ID)
+    lat = latitude_field()
+    lng = longitude_field()
+    accuracy_m = StrictFloatField(
+        min_value=0, help_text="The fix's reported accuracy (radius, metres); above the limit (200 m) is a 422."
+    )
+    message = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    visibility = serializers.ChoiceField(choices=Visibility.choices, default=Visibility.FRIENDS)
+
+
+_CHECKIN_DESCRIPTION = """Checks you in at a merchant and issues, on the spot, the coupons of its running campaigns
+whose trigger you meet.
+
+The server decides from your fix whether you are there; the first rule that applies refuses the check-in with a 422
+and its `code` (nothing is written but an audit record for fraud review):
+`poor_accuracy` (accuracy_m above the limit, 200 m), `too_far` (the distance to the merchant less your accuracy,
+credited up to the merchant's radius, exceeds `checkin_radius_m`), `checkin_cooldown` (you checked in here within
+the last 60 minutes), `implausible_travel` (reaching here from your previous check-in needs more than 300 km/h; pairs
+under 1 km apart are exempt).
+
+Send an `Idempotency-Key` so that a retry never checks you in twice."""
+
+
+class CheckinCreateView(APIView):
+    throttle_classes = [ScopedThrottle]
+    throttle_scope = "checkin"
+
+    @extend_schema(
+        tags=["checkins"],
+        summary="Check in at a merchant and get its coupons on the spot",
+        description=_CHECKIN_DESCRIPTION,
+        request=CheckinCreateInput,
+        parameters=[IDEMPOTENCY_PARAMETER],
+        responses={
+            201: CheckinCreateOutput,
+            404: problem("No such merchant.", problem_example(404, "merchant_not_found", "No merchant has this id.")),
+            409: problem("A retry of a request still running.", IDEMPOTENCY_RESPONSES["409"]),
+            422: problem(
+                "Refused by an anti-cheat rule (no check-in is written), or an Idempotency-Key reused with another "
+                "body.",
+                problem_example(422, "poor_accuracy", "The GPS fix is too imprecise (350 m); at most 200 m."),
+                problem_example(
+                    422, "too_far", "You are 412 m from this merchant; check-ins are accepted within 100 m."
+                ),
+                problem_example(422, "checkin_cooldown", "You checked in here less than 60 minutes ago."),
+                problem_example(
+                    422,
+                    "implausible_travel",
+                    "Reaching this place from your previous check-in needs more than 300 km/h.",
+                ),
+                IDEMPOTENCY_RESPONSES["422"],
+            ),
+        },
+        examples=[
+            OpenApiExample(
+                "check in",
+                request_only=True,
+                value={
+                    "merchant_id": 17,
+                    "lat": 37.47612,
+                    "lng": 126.86793,
+                    "accuracy_m": 12,
+                    "message": "Fresh bread!",
+                },
+            )
+        ],
+    )
+    @idempotent
+    def post(self, request):
+        data = CheckinCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        result = services.checkin_create(user=request.user, **data.validated_data)
+        return Response(CheckinCreateOutput(_created_body(result)).data, status=status.HTTP_201_CREATED)
+
+
+class MyCheckinOutput(serializers.Serializer):
+    class MyCheckinMerchantOutput(MerchantBriefOutput):
+        category = serializers.ChoiceField(choices=Category.choices)
+
+    id = serializers.IntegerField()
+    merchant = MyCheckinMerchantOutput()
+    message = serializers.CharField()
+    visibility = serializers.ChoiceField(choices=Visibility.choices)
+    distance_m = serializers.FloatField()
+    accuracy_m = serializers.FloatField()
+    created_at = serializers.DateTimeField()
+
+
+class MyCheckinListView(APIView):
+    @extend_schema(
+        tags=["checkins"], summary="Your own check-ins, newest first", responses={200: MyCheckinOutput(many=True)}
+    )
+    def get(self, request):
+        paginator = LimitPagination()
+        page = paginator.paginate_queryset(selectors.checkin_list_for_user(user_id=request.user.pk), request, self)
+        rows = [
+            {
+                **row,
+                "merchant": {
+                    "id": row["merchant_id"],
+                    "name": row["merchant_name"],
+                    "category": row["merchant_category"],
+                },
+            }
+            for row in page
+        ]
+        return paginator.get_paginated_response(MyCheckinOutput(rows, many=True).data)

@@ -88,13 +88,14 @@ def checkin_create(
     accuracy_m: float,
     message: str = "",
     visibility: str = Visibility.FRIENDS,
+    now: datetime | None = None,
 ) -> CheckinResult:
     """Check the user in at a merchant if the anti-cheat rules accept the fix, and issue the coupons it earns.
 
     A refused attempt writes only an audit row, committed on its own (this function is deliberately not atomic as a
     whole) so that the failed request still leaves its trace for fraud review, then raises CheckinRefused.
     """
-    now = timezone.now()
+    now = now or timezone.now()
     context = checkin_context_get(user_id=user.pk, merchant_id=merchant_id, lat=lat, lng=lng)
     refusal = _refusal(context, accuracy_m=accuracy_m, now=now)
     if refusal is not None:

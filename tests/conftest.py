@@ -47,6 +47,22 @@ def campaign_factory(db):
 
 
 @pytest.fixture
+def checkin_factory(db):
+    return factories.CheckinFactory
+
+
+@pytest.fixture
+def coupon_factory(db):
+    return factories.CouponFactory
+
+
+@pytest.fixture
+def fast_passwords(settings):
+    """Cheap password hashing for tests that create many users (tests only; never in settings.py)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
 def user(db):
     return factories.UserFactory()
 

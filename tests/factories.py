@@ -4,7 +4,9 @@ import factory
 from django.utils import timezone
 
 from accounts.models import Friendship, User
-from coupons.models import Campaign
+from checkins.models import Checkin
+from coupons.models import Campaign, Coupon
+from coupons.services import coupon_code_new
 from geo.points import point_from_lat_lng
 from merchants.models import Merchant, MerchantStaff
 
@@ -59,3 +61,31 @@ class CampaignFactory(factory.django.DjangoModelFactory):
 def friendship_make(a: User, b: User) -> None:
     """Make two users friends (both directions)."""
     Friendship.objects.bulk_create([Friendship(user=a, friend=b), Friendship(user=b, friend=a)], ignore_conflicts=True)
+
+
+class CheckinFactory(factory.django.DjangoModelFactory):
+    """An accepted check-in at the merchant's pin (bypasses the anti-cheat rules: for history and fixtures)."""
+
+    class Meta:
+        model = Checkin
+
+    user = factory.SubFactory(UserFactory)
+    merchant = factory.SubFactory(MerchantFactory)
+    location = factory.LazyAttribute(lambda o: o.merchant.location)
+    accuracy_m = 10.0
+    distance_m = 0.0
+    created_at = factory.LazyFunction(timezone.now)
+
+
+class CouponFactory(factory.django.DjangoModelFactory):
+    """An issued coupon (without going through a trigger)."""
+
+    class Meta:
+        model = Coupon
+
+    campaign = factory.SubFactory(CampaignFactory)
+    merchant = factory.LazyAttribute(lambda o: o.campaign.merchant)
+    user = factory.SubFactory(UserFactory)
+    code = factory.LazyFunction(coupon_code_new)
+    issued_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyAttribute(lambda o: o.issued_at + timezone.timedelta(days=7))

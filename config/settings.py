@@ -114,13 +114,48 @@ CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=300)}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=300),
+    # Publishing (a web request's on_commit kick, the relay) must fail fast when Redis is down, never hang: a short
+    # socket timeout, and one connection attempt bounded by connect_retries_timeout instead of retrying for ever.
+    "socket_connect_timeout": env.float("CELERY_BROKER_SOCKET_CONNECT_TIMEOUT", default=1.0),
+    "socket_timeout": env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=5.0),
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+    "connect_retries_timeout": env.float("CELERY_BROKER_CONNECT_RETRIES_TIMEOUT", default=1.0),
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=1.0)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
     # Coupons read as expired from expires_at on anyway; the task records it (expired_at) for statistics.
     "coupons-expire": {"task": "coupons.expire", "schedule": 300.0},
     "idempotency-purge": {"task": "api.idempotency_purge", "schedule": 3600.0},
+    # The outbox relay publishes whatever a commit's kick did not (broker down, web process killed after commit).
+    "outbox-relay": {"task": "core.outbox_relay", "schedule": env.float("OUTBOX_RELAY_INTERVAL_S", default=2.0)},
+    "outbox-purge": {"task": "core.outbox_purge", "schedule": 86400.0},
 }
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Outbox (core/outbox.py): events written in the writer's transaction, relayed to the task named for their topic
+# ---------------------------------------------------------------------------------------------------------------------
+OUTBOX_TOPIC_TASKS = {"checkin.created": "social.fanout_checkin"}
+OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=500)
+# A published event still unprocessed after this long (doubling per attempt, at most 64x) is published again.
+OUTBOX_REPUBLISH_AFTER_S = env.float("OUTBOX_REPUBLISH_AFTER_S", default=30.0)
+OUTBOX_KICK_EXPIRES_S = 60
+OUTBOX_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=7)
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Push notifications (accounts/push.py): "logging" (default) or "webhook" (POST JSON to PUSH_WEBHOOK_URL)
+# ---------------------------------------------------------------------------------------------------------------------
+PUSH_BACKEND = env.str("PUSH_BACKEND", default="logging")
+PUSH_WEBHOOK_URL = env.str("PUSH_WEBHOOK_URL", default="")
+PUSH_WEBHOOK_TIMEOUT_S = env.float("PUSH_WEBHOOK_TIMEOUT_S", default=3.0)
+PUSH_MAX_RETRIES = env.int("PUSH_MAX_RETRIES", default=8)
+PUSH_BATCH_SIZE = 500
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Auth, JWT

@@ -1,12 +1,13 @@
 """Demo data: merchants in bulk (COPY), demo users with friendships, and the merchants the demo staff run."""
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.db import connection, transaction
 from tqdm import tqdm
 
 from accounts.models import FriendRequest, Friendship, User
+from coupons.models import Campaign
 from demo.places import AREAS, place_generate
 from geo.points import point_from_lat_lng
 from merchants.models import Merchant, MerchantStaff
@@ -93,6 +94,77 @@ def demo_people_load() -> dict[str, User]:
     return users
 
 
+# (shop index in DEMO_SHOPS, title, trigger, total stock, holdout percent)
+DEMO_CAMPAIGNS = [
+    (0, "갓 구운 빵 1+1 (매 체크인)", {"type": "every_checkin"}, 500, 0),
+    (0, "첫 방문 아메리카노 무료", {"type": "first_visit"}, None, 0),
+    (0, "친구 2명과 함께 오면 케이크 한 조각", {"type": "with_friends", "friends": 2, "window_minutes": 60}, 200, 0),
+    (1, "다섯 번째 방문마다 음료 무료", {"type": "nth_visit", "visits": 5}, None, 0),
+    (1, "라떼 20% 할인 (효과 측정 홀드아웃 20%)", {"type": "every_checkin"}, 1000, 20),
+]
+DEMO_RANDOM_CAMPAIGNS = 300
+_RANDOM_TITLES = ["오늘의 커피 할인", "체크인 감사 쿠폰", "첫 방문 10% 할인", "친구와 함께 오면 서비스", "단골 스탬프"]
+_RANDOM_TRIGGERS = [
+    {"type": "every_checkin"},
+    {"type": "first_visit"},
+    {"type": "with_friends", "friends": 1, "window_minutes": 120},
+    {"type": "nth_visit", "visits": 3},
+]
+
+
+@transaction.atomic
+def demo_campaigns_load(*, seed: int = 7) -> int:
+    """Running campaigns on the demo shops (one per trigger, one with a holdout) and on a few hundred generated
+    merchants near the demo users; idempotent (campaigns are added only where the demo has none yet)."""
+    now = datetime.now(UTC)
+    owner = User.objects.filter(username="owner").first()
+    created = 0
+    shops = [Merchant.objects.filter(name=shop[0], staff_roles__user=owner).first() for shop in DEMO_SHOPS]
+    for index, title, trigger, stock, holdout in DEMO_CAMPAIGNS:
+        shop = shops[index]
+        if shop is None or Campaign.objects.filter(merchant=shop, title=title).exists():
+            continue
+        Campaign.objects.create(
+            merchant=shop,
+            title=title,
+            starts_at=now - timedelta(days=1),
+            ends_at=now + timedelta(days=365),
+            trigger=trigger,
+            total_stock=stock,
+            holdout_percent=holdout,
+            created_by=owner,
+        )
+        created += 1
+    already = Campaign.objects.filter(created_by__isnull=True, title__startswith="[데모]").count()
+    wanted = DEMO_RANDOM_CAMPAIGNS - already
+    if wanted > 0:
+        rng = random.Random(seed)
+        lat, lng = CHEOLSAN
+        # The generated merchants nearest the demo users' spot that have no campaign yet.
+        candidates = list(
+            Merchant.objects.filter(campaigns__isnull=True, staff_roles__isnull=True)
+            .filter(location__dwithin=(point_from_lat_lng(lat, lng), 20_000))
+            .order_by("id")
+            .values_list("id", flat=True)[: wanted * 3]
+        )
+        rng.shuffle(candidates)
+        Campaign.objects.bulk_create(
+            Campaign(
+                merchant_id=merchant_id,
+                title=f"[데모] {rng.choice(_RANDOM_TITLES)}",
+                starts_at=now - timedelta(days=1),
+                ends_at=now + timedelta(days=rng.choice((30, 90, 365))),
+                trigger=rng.choice(_RANDOM_TRIGGERS),
+                total_stock=rng.choice((None, 100, 1000)),
+                per_user_limit=rng.choice((1, 1, 2)),
+                holdout_percent=rng.choice((0, 0, 10, 20)),
+            )
+            for merchant_id in candidates[:wanted]
+        )
+        created += min(wanted, len(candidates))
+    return created
+
+
 def demo_is_loaded() -> bool:
     """Whether the demo users exist already."""
     return User.objects.filter(username=DEMO_USERS[0][0]).exists()
@@ -105,4 +177,12 @@ def demo_logins_text() -> str:
     return "\n".join(lines)
 
 
-__all__ = ["AREAS", "CHEOLSAN", "merchants_bulk_load", "demo_people_load", "demo_is_loaded", "demo_logins_text"]
+__all__ = [
+    "AREAS",
+    "CHEOLSAN",
+    "merchants_bulk_load",
+    "demo_people_load",
+    "demo_campaigns_load",
+    "demo_is_loaded",
+    "demo_logins_text",
+]

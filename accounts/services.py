@@ -1,9 +1,13 @@
+import json
+from functools import partial
+
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from accounts.models import FriendRequest, Friendship, Notification, User
+from accounts.tasks import push_enqueue
 from core.errors import Conflict, NotFound, ValidationFailed
 
 
@@ -27,13 +31,52 @@ def user_register(*, username: str, password: str, email: str = "", display_name
 
 
 def notification_create(*, user: User, type: str, data: dict, dedupe_key: str | None = None) -> Notification | None:
-    """Record a notification; with a dedupe key, a repeated call creates nothing and returns None."""
-    if dedupe_key is None:
-        return Notification.objects.create(user=user, type=type, data=data)
-    created = Notification.objects.bulk_create(
-        [Notification(user=user, type=type, data=data, dedupe_key=dedupe_key)], ignore_conflicts=True
-    )
-    return created[0] if created and created[0].pk else None
+    """Record a notification, pushed after commit; with a dedupe key, a repeated call creates nothing, returns None."""
+    try:
+        # A savepoint, so that a duplicate (the unique (user, dedupe_key) is the truth) leaves the caller's
+        # transaction usable.
+        with transaction.atomic():
+            notification = Notification.objects.create(user=user, type=type, data=data, dedupe_key=dedupe_key)
+    except IntegrityError:
+        if dedupe_key is None:
+            raise
+        return None
+    transaction.on_commit(partial(push_enqueue, notification_ids=[notification.pk]))
+    return notification
+
+
+_NOTIFICATIONS_INSERT_SQL = """
+INSERT INTO accounts_notification (user_id, type, data, read, created_at, dedupe_key)
+SELECT recipient, %(type)s, %(data)s::jsonb, false, now(), %(dedupe_key)s
+FROM unnest(%(user_ids)s::bigint[]) AS recipient
+ON CONFLICT (user_id, dedupe_key) DO NOTHING
+RETURNING id
+"""
+
+
+def notifications_create_many(*, user_ids: list[int], type: str, data: dict, dedupe_key: str) -> list[int]:
+    """The same notification for many users in one statement (fan-out); each user's (user, dedupe_key) at most
+    once, however often this runs. Returns the ids created now; their pushes are queued after commit."""
+    if not user_ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _NOTIFICATIONS_INSERT_SQL,
+            {"user_ids": list(user_ids), "type": type, "data": json.dumps(data), "dedupe_key": dedupe_key},
+        )
+        created = [row[0] for row in cursor.fetchall()]
+    if created:
+        transaction.on_commit(partial(push_enqueue, notification_ids=created))
+    return created
+
+
+def notifications_mark_read(*, user: User, ids: list[int] | None = None) -> int:
+    """Mark the user's notifications read: these ids (others' ids are ignored), or all when ids is None.
+    Returns how many were unread and are now read."""
+    unread = Notification.objects.filter(user=user, read=False)
+    if ids is not None:
+        unread = unread.filter(pk__in=ids)
+    return unread.update(read=True)
 
 
 def friends_are(*, user_id: int, other_id: int) -> bool:

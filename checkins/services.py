@@ -16,6 +16,7 @@ from checkins.selectors import (
     friends_checked_in_since,
 )
 from core.errors import Unprocessable
+from core.outbox import outbox_event_write
 from coupons.services import IssuedCoupon, coupons_issue_for_visit
 from coupons.triggers import Visit
 from geo.points import point_from_lat_lng
@@ -149,4 +150,16 @@ def _checkin_accept(
     )
     # Coupons are issued in the check-in's transaction: a check-in and the coupons it earned commit together.
     coupons = [c for c in coupons_issue_for_visit(visit=visit) if c.user_id == user.pk]
+    # Sharing (friends' feeds, notifications) happens after commit through the outbox, never in this request. The
+    # event is written for private check-ins too: the consumer decides what to share, and the event log is complete.
+    outbox_event_write(
+        topic="checkin.created",
+        payload={
+            "checkin_id": checkin.pk,
+            "user_id": user.pk,
+            "merchant_id": context.merchant_id,
+            "visibility": visibility,
+            "created_at": now.isoformat(),
+        },
+    )
     return CheckinResult(checkin=checkin, merchant_name=context.merchant_name, coupons=coupons)

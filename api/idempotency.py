@@ -11,7 +11,7 @@ import json
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.renderers import JSONRenderer
@@ -67,15 +67,23 @@ def _fingerprint(request) -> str:
     return hashlib.sha256(f"{request.method} {request.path}\n{canonical}".encode()).hexdigest()
 
 
-def _claim(*, user_id: int, key: str, request, fingerprint: str) -> IdempotencyRecord | None:
+# One round trip. The claim needs no fsync of its own: its WAL record precedes the handler's commit, which flushes
+# it, and a claim lost in a crash belongs to a request that never committed anything.
+_CLAIM_SQL = """
+WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true))
+INSERT INTO api_idempotencyrecord (user_id, key, method, path, request_hash, created_at)
+SELECT %s, %s, %s, %s, %s, statement_timestamp() FROM async_commit
+ON CONFLICT (user_id, key) DO NOTHING
+RETURNING id
+"""
+
+
+def _claim(*, user_id: int, key: str, request, fingerprint: str) -> int | None:
     """Insert the in-flight record (committed at once); None if another request already holds the key."""
-    try:
-        with transaction.atomic():
-            return IdempotencyRecord.objects.create(
-                user_id=user_id, key=key, method=request.method, path=request.path[:255], request_hash=fingerprint
-            )
-    except IntegrityError:
-        return None
+    with connection.cursor() as cursor:
+        cursor.execute(_CLAIM_SQL, [user_id, key, request.method, request.path[:255], fingerprint])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def _replay(record: IdempotencyRecord) -> Response:
@@ -108,6 +116,13 @@ def _existing_answer(*, user_id: int, key: str, fingerprint: str) -> Response | 
     return _replay(record)
 
 
+class _NotStored(Exception):  # noqa: N818 (control flow, not an error)
+    """Rolls the handler's transaction back and carries its (5xx) answer out."""
+
+    def __init__(self, response):
+        self.response = response
+
+
 def idempotent(handler):
     """Decorate an APIView method: honour `Idempotency-Key` for the authenticated caller."""
 
@@ -132,19 +147,24 @@ def idempotent(handler):
                 code="idempotency_in_flight",
             )
         try:
-            try:
-                response = handler(view, request, *args, **kwargs)
-            except Exception as exc:
-                # Expected errors become their problem answer here, so that a 4xx is stored and replayed too.
-                response = view.handle_exception(exc)
+            # The handler's writes and the stored answer commit together: one commit, and no window in which a
+            # check-in exists without the answer a retry would replay.
+            with transaction.atomic():
+                try:
+                    response = handler(view, request, *args, **kwargs)
+                except Exception as exc:
+                    # Expected errors become their problem answer here, so that a 4xx is stored and replayed too.
+                    response = view.handle_exception(exc)
+                if response.status_code >= 500 or transaction.get_rollback():
+                    raise _NotStored(response)
+                body = json.loads(JSONRenderer().render(response.data)) if response.data is not None else None
+                IdempotencyRecord.objects.filter(pk=record).update(status_code=response.status_code, response_body=body)
+        except _NotStored as not_stored:
+            IdempotencyRecord.objects.filter(pk=record).delete()
+            return not_stored.response
         except BaseException:
-            IdempotencyRecord.objects.filter(pk=record.pk).delete()
+            IdempotencyRecord.objects.filter(pk=record).delete()
             raise
-        if response.status_code >= 500:
-            IdempotencyRecord.objects.filter(pk=record.pk).delete()
-            return response
-        body = json.loads(JSONRenderer().render(response.data)) if response.data is not None else None
-        IdempotencyRecord.objects.filter(pk=record.pk).update(status_code=response.status_code, response_body=body)
         return response
 
     return wrapper

@@ -122,7 +122,9 @@ def checkin_create(
     )
 
 
-@transaction.atomic
+# savepoint=False: inside the idempotency layer's transaction a savepoint would only add round trips; nothing in here
+# raises an error that the caller recovers from.
+@transaction.atomic(savepoint=False)
 def _checkin_accept(
     *, user: User, context: CheckinContext, lat, lng, accuracy_m, message, visibility, now
 ) -> CheckinResult:

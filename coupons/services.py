@@ -269,7 +269,7 @@ def _coupon_take(cursor, *, campaign: Campaign, user_id: int, checkin_id: int, e
     return coupon_id, params["code"], expires_at
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # called inside the check-in's transaction; a savepoint would buy nothing
 def coupons_issue_for_visit(*, visit: Visit, campaigns: list[Campaign] | None = None) -> list[IssuedCoupon]:
     """Evaluate the merchant's issuing campaigns on an accepted visit; issue coupons to whoever met a trigger.
 

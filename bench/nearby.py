@@ -1,0 +1,657 @@
+"""Nearby search benchmark: raw SQL (the floor), the selector through Django, and the HTTP endpoint under gunicorn.
+
+    .venv/bin/python bench/nearby.py           # 1,000,000 merchants, the full run (seeding once takes a few minutes)
+    .venv/bin/python bench/nearby.py --quick   # 20,000 merchants and a few seconds of load: a smoke run
+
+Seeds its own database (checkin_bench_nearby, or checkin_bench_nearby_quick) and reuses it while it holds the
+expected rows. Needs a local PostgreSQL/PostGIS where the role `checkin` may create databases (scripts/setup.sh),
+`pgbench` (postgresql-client) and `wrk` (Debian's package; installed here when missing and running as root).
+Every load is time-bounded and goes to 127.0.0.1 only; the gunicorn it starts is stopped at the end.
+"""
+
+import argparse
+import json
+import math
+import os
+import platform
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+VENV_BIN = Path(sys.executable).parent
+PG_HOST, PG_PORT, PG_USER, PG_PASSWORD = "127.0.0.1", 5432, "checkin", "checkin"
+RADIUS_M = 1000
+LIMIT = 20  # what the client asks for; the view fetches LIMIT + 1 rows to know whether there is a next page
+CAMPAIGN_EVERY = 40  # one merchant in 40 runs a campaign, one in 160 a second one, one in 120 has an ended one
+POINT_SEED = 20260611
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="20,000 merchants and a few seconds of load")
+    parser.add_argument("--merchants", type=int, help="override the data size")
+    parser.add_argument("--duration", type=int, help="seconds of HTTP load with 16 clients (default 20, quick 4)")
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--port", type=int, default=0, help="loopback port for gunicorn (default: a free one)")
+    args = parser.parse_args()
+    args.merchants = args.merchants or (20_000 if args.quick else 1_000_000)
+    args.duration = args.duration or (4 if args.quick else 20)
+    args.single_duration = 3 if args.quick else 8
+    args.pgbench_duration = 3 if args.quick else 15
+    args.samples = 300 if args.quick else 2000
+    args.database = "checkin_bench_nearby_quick" if args.quick else "checkin_bench_nearby"
+    return args
+
+
+def environment_set(database: str) -> None:
+    """This bench's own database, Redis DB and cache prefix, for this process and every one it starts."""
+    os.environ["DATABASE_URL"] = f"postgis://{PG_USER}:{PG_PASSWORD}@{PG_HOST}:{PG_PORT}/{database}"
+    os.environ["REDIS_URL"] = "redis://127.0.0.1:6379/5"
+    os.environ["CACHE_KEY_PREFIX"] = "bench-nearby"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    os.environ["DJANGO_DEBUG"] = "false"
+    os.environ["PGPASSWORD"] = PG_PASSWORD
+
+
+def say(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Tools
+# ---------------------------------------------------------------------------------------------------------------------
+def tools_check() -> None:
+    if not shutil.which("pgbench"):
+        sys.exit("pgbench is missing: apt-get install -y postgresql-client")
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        say("installing wrk (apt-get install -y wrk)")
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        if subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, **quiet).returncode:
+            subprocess.run(["apt-get", "update", "-qq"], env=env, **quiet)
+            subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, **quiet)
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: sudo apt-get install -y wrk (Debian's package), then run this again")
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Database and data
+# ---------------------------------------------------------------------------------------------------------------------
+def psql(database: str, sql: str) -> str:
+    command = [
+        "psql",
+        "-h",
+        PG_HOST,
+        "-p",
+        str(PG_PORT),
+        "-U",
+        PG_USER,
+        "-d",
+        database,
+        "-qAtX",
+        "-v",
+        "ON_ERROR_STOP=1",
+    ]
+    return subprocess.run([*command, "-c", sql], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def database_ensure(database: str) -> None:
+    """Create the bench's database with PostGIS when it is missing, then migrate it."""
+    exists = psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}'") == "1"
+    if not exists:
+        say(f"creating database {database}")
+        subprocess.run(["createdb", "-h", PG_HOST, "-p", str(PG_PORT), "-U", PG_USER, database], check=True)
+    psql(database, "CREATE EXTENSION IF NOT EXISTS postgis")
+    from django.core.management import call_command
+
+    say("migrating")
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def data_ensure(merchant_count: int) -> None:
+    """Exactly `merchant_count` generated merchants and their campaigns; reloaded only when the counts differ."""
+    from django.db import connection
+
+    from coupons.models import Campaign
+    from merchants.models import Merchant
+
+    campaign_count = _campaign_rows_expected(merchant_count)
+    if Merchant.objects.count() == merchant_count and Campaign.objects.count() == campaign_count:
+        say(f"reusing {merchant_count:,} merchants and {campaign_count:,} campaigns")
+        return
+    from demo.loader import merchants_bulk_load
+
+    say(f"seeding {merchant_count:,} merchants (COPY; about 45 s per million)")
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE merchants_merchant RESTART IDENTITY CASCADE")
+    started = time.perf_counter()
+    merchants_bulk_load(count=merchant_count, seed=7, progress=sys.stderr.isatty())
+    say(f"loaded merchants in {time.perf_counter() - started:.0f} s; adding campaigns")
+    campaigns_seed(merchant_count)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE merchants_merchant")
+        cursor.execute("VACUUM ANALYZE coupons_campaign")
+
+
+def _campaign_rows_expected(merchant_count: int) -> int:
+    ids = range(1, merchant_count + 1)
+    return sum(
+        (i % CAMPAIGN_EVERY == 0) + (i % (CAMPAIGN_EVERY * 4) == 0) + (i % (CAMPAIGN_EVERY * 3) == 1) for i in ids
+    )
+
+
+def campaigns_seed(merchant_count: int) -> None:
+    """Running campaigns on one merchant in 40 (a second on one in 160) and ended ones, so that the
+    active_campaigns subquery has work to do as it will in production."""
+    from django.utils import timezone
+
+    from coupons.models import Campaign
+
+    now = timezone.now()
+    triggers = [{"type": "every_checkin"}, {"type": "first_visit"}, {"type": "nth_visit", "visits": 3}]
+    rows = []
+    for merchant_id in range(1, merchant_count + 1):
+        if merchant_id % CAMPAIGN_EVERY == 0:
+            rows.append((merchant_id, "Free americano", now - timedelta(days=3), now + timedelta(days=30)))
+        if merchant_id % (CAMPAIGN_EVERY * 4) == 0:
+            rows.append((merchant_id, "Second visit, 10% off", now - timedelta(days=1), now + timedelta(days=60)))
+        if merchant_id % (CAMPAIGN_EVERY * 3) == 1:
+            rows.append((merchant_id, "Opening week", now - timedelta(days=90), now - timedelta(days=60)))
+    objects = [
+        Campaign(
+            merchant_id=merchant_id,
+            title=title,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            trigger=triggers[index % len(triggers)],
+            total_stock=None if index % 2 else 500,
+        )
+        for index, (merchant_id, title, starts_at, ends_at) in enumerate(rows)
+    ]
+    Campaign.objects.bulk_create(objects, batch_size=5000)
+
+
+def points_generate(count: int, seed: int) -> list[tuple[float, float]]:
+    """Random (lat, lng) drawn like the seeded merchants: users are where the shops are."""
+    from demo.places import AREAS
+
+    rng = random.Random(seed)
+    weights = [area[5] for area in AREAS]
+    points = []
+    for _ in range(count):
+        _, _, lat, lng, spread, _ = rng.choices(AREAS, weights=weights)[0]
+        points.append((round(rng.gauss(lat, spread), 6), round(rng.gauss(lng, spread * 1.2), 6)))
+    return points
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Measurements
+# ---------------------------------------------------------------------------------------------------------------------
+def summary(latencies_s: list[float], wall_s: float) -> dict:
+    ordered = sorted(latencies_s)
+    return {
+        "requests": len(ordered),
+        "p50_ms": _percentile(ordered, 50) * 1000,
+        "p95_ms": _percentile(ordered, 95) * 1000,
+        "rps": len(ordered) / wall_s,
+    }
+
+
+def _percentile(ordered: list[float], q: float) -> float:
+    index = max(0, min(len(ordered) - 1, math.ceil(q / 100 * len(ordered)) - 1))
+    return ordered[index]
+
+
+def psycopg_conninfo(database: str, session_options: str) -> str:
+    from psycopg.conninfo import make_conninfo
+
+    return make_conninfo(
+        host=PG_HOST, port=PG_PORT, user=PG_USER, password=PG_PASSWORD, dbname=database, options=session_options or None
+    )
+
+
+def sql_single(conninfo: str, points, warmup: int) -> dict:
+    """The raw SQL through psycopg, one client; psycopg prepares it after five runs (the floor)."""
+    import psycopg
+
+    from coupons.selectors import merchant_nearby_sql
+
+    latencies = []
+    with psycopg.connect(conninfo, autocommit=True) as conn, conn.cursor() as cursor:
+        started = None
+        for index, (lat, lng) in enumerate(points):
+            if index == warmup:
+                started = time.perf_counter()
+            sql, params = merchant_nearby_sql(lat=lat, lng=lng, radius_m=RADIUS_M, limit=LIMIT + 1)
+            begin = time.perf_counter()
+            cursor.execute(sql, params)
+            cursor.fetchall()
+            if index >= warmup:
+                latencies.append(time.perf_counter() - begin)
+    return summary(latencies, time.perf_counter() - started)
+
+
+def matches_in_radius(conninfo: str, points) -> float:
+    """The average number of merchants within the radius (what a COUNT would have to check)."""
+    import psycopg
+
+    sql = (
+        "SELECT count(*) FROM merchants_merchant"
+        " WHERE ST_DWithin(location, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, %s)"
+    )
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        counts = [conn.execute(sql, (lng, lat, RADIUS_M)).fetchone()[0] for lat, lng in points]
+    return statistics.mean(counts)
+
+
+def sql_pgbench(database: str, workdir: Path, clients: int, seconds: int) -> dict:
+    """The same SQL text under pgbench (prepared, `clients` connections), one script per area so that the random
+    points follow the merchants' distribution (random_gaussian over +-4 sigma)."""
+    from coupons.selectors import merchant_nearby_sql
+    from demo.places import AREAS
+
+    sql, params = merchant_nearby_sql(lat=0.0, lng=0.0, radius_m=RADIUS_M, limit=LIMIT + 1)
+    for name in params:
+        sql = sql.replace(f"%({name})s", f":{name}")
+    sql = " ".join(sql.split()) + ";\n"
+    constants = "".join(f"\\set {name} {params[name]}\n" for name in ("radius", "limit", "offset", "candidates"))
+    files = []
+    for index, (_, _, lat, lng, spread, weight) in enumerate(AREAS):
+        lat_range, lng_range = round(spread * 4e6), round(spread * 1.2 * 4e6)
+        script = workdir / f"nearby_{index}.sql"
+        script.write_text(
+            f"\\set lat {lat} + random_gaussian(-{lat_range}, {lat_range}, 4.0) / 1000000.0\n"
+            f"\\set lng {lng} + random_gaussian(-{lng_range}, {lng_range}, 4.0) / 1000000.0\n" + constants + sql
+        )
+        files += ["-f", f"{script}@{weight}"]
+    command = ["pgbench", "-h", PG_HOST, "-p", str(PG_PORT), "-U", PG_USER, "-n", "-M", "prepared"]
+    command += ["-c", str(clients), "-j", "2", "-T", str(seconds), *files, database]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    result = {"clients": clients}
+    for line in output.splitlines():
+        if line.startswith("tps = "):
+            result["rps"] = float(line.split()[2])
+        elif line.startswith("latency average = "):
+            result["avg_ms"] = float(line.split()[3])
+        elif line.startswith("number of transactions actually processed:"):
+            result["requests"] = int(line.split(":")[1].split("/")[0])
+    return result
+
+
+def selector_single(points, warmup: int) -> dict:
+    """merchant_list_nearby through Django's connection, one client, in this process."""
+    from django.db import connection
+
+    from coupons.selectors import merchant_list_nearby
+
+    latencies = []
+    started = None
+    for index, (lat, lng) in enumerate(points):
+        if index == warmup:
+            started = time.perf_counter()
+        begin = time.perf_counter()
+        merchant_list_nearby(lat=lat, lng=lng, radius_m=RADIUS_M, limit=LIMIT + 1)
+        if index >= warmup:
+            latencies.append(time.perf_counter() - begin)
+    result = summary(latencies, time.perf_counter() - started)
+    connection.close()
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# HTTP: gunicorn + wrk
+# ---------------------------------------------------------------------------------------------------------------------
+WRK_SCRIPT = """
+local areas = {AREAS}
+local total = 0
+for _, a in ipairs(areas) do total = total + a[4] end
+local counter = 0
+
+function setup(thread)
+  counter = counter + 1
+  thread:set("seed", {SEED} + counter)
+end
+
+function init(args)
+  math.randomseed(seed)
+end
+
+local function gauss()
+  return math.sqrt(-2 * math.log(1 - math.random())) * math.cos(2 * math.pi * math.random())
+end
+
+function request()
+  local pick = math.random() * total
+  local area = areas[#areas]
+  for _, a in ipairs(areas) do
+    pick = pick - a[4]
+    if pick <= 0 then area = a; break end
+  end
+  local lat = area[1] + gauss() * area[3]
+  local lng = area[2] + gauss() * area[3] * 1.2
+  return wrk.format("GET", string.format("/api/v1/merchants/nearby?lat=%.6f&lng=%.6f&radius={RADIUS}&limit={LIMIT}",
+                                         lat, lng))
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, "max_us": %d, ' ..
+    '"errors": %d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    latency.max, e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
+
+
+def wrk_script_write(workdir: Path) -> Path:
+    from demo.places import AREAS
+
+    areas = "{" + ", ".join(f"{{{a[2]}, {a[3]}, {a[4]}, {a[5]}}}" for a in AREAS) + "}"
+    text = WRK_SCRIPT.replace("{AREAS}", areas).replace("{SEED}", str(POINT_SEED))
+    text = text.replace("{RADIUS}", str(RADIUS_M)).replace("{LIMIT}", str(LIMIT))
+    path = workdir / "nearby.lua"
+    path.write_text(text)
+    return path
+
+
+def wrk_run(url: str, script: Path, clients: int, seconds: int) -> dict:
+    threads = min(2, clients)
+    command = [
+        "wrk",
+        "-t",
+        str(threads),
+        "-c",
+        str(clients),
+        "-d",
+        f"{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+    ]
+    output = subprocess.run([*command, url], check=True, capture_output=True, text=True, timeout=seconds + 60).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
+    data = json.loads(line.removeprefix("BENCH_JSON "))
+    return {
+        "clients": clients,
+        "requests": data["requests"],
+        "errors": data["errors"],
+        "p50_ms": data["p50_us"] / 1000,
+        "p95_ms": data["p95_us"] / 1000,
+        "p99_ms": data["p99_us"] / 1000,
+        "rps": data["requests"] / (data["duration_us"] / 1e6),
+    }
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
+    ticks = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    hz = os.sysconf("SC_CLK_TCK")
+    return (sum(ticks) - ticks[3] - ticks[4]) / hz, sum(ticks) / hz
+
+
+def pg_backend_pids(conninfo: str, database: str) -> list[int]:
+    import psycopg
+
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        sql = "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+        return [row[0] for row in conn.execute(sql, (database,))]
+
+
+def wrk_run_metered(url, script, clients, seconds, worker_pids, conninfo, database) -> dict:
+    """wrk_run plus the CPU that the gunicorn workers and this database's PostgreSQL backends spent per request."""
+    before_workers = {pid: cpu_seconds(pid) for pid in worker_pids}
+    before_pg = {pid: cpu_seconds(pid) for pid in pg_backend_pids(conninfo, database)}
+    busy_before, total_before = machine_busy_seconds()
+    result = wrk_run(url, script, clients, seconds)
+    busy_after, total_after = machine_busy_seconds()
+    after_pg = {pid: cpu_seconds(pid) for pid in pg_backend_pids(conninfo, database)}
+    requests = max(1, result["requests"])
+    result["worker_cpu_ms"] = 1000 * sum(cpu_seconds(p) - before_workers[p] for p in worker_pids) / requests
+    result["pg_cpu_ms"] = 1000 * sum(after_pg[p] - before_pg.get(p, 0.0) for p in after_pg) / requests
+    result["machine_busy"] = (busy_after - busy_before) / max(1e-9, total_after - total_before)
+    return result
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    """config/gunicorn.py on a loopback port; its log (one line per request) goes to a file in the work dir."""
+
+    def __init__(self, port: int, log_path: Path):
+        self.port = port
+        self.log_path = log_path
+        self.process = None
+
+    def __enter__(self):
+        command = [str(VENV_BIN / "gunicorn"), "config.wsgi:application", "-c", "config/gunicorn.py"]
+        command += ["--bind", f"127.0.0.1:{self.port}"]
+        self.log = self.log_path.open("w")
+        self.process = subprocess.Popen(command, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited; see {self.log_path}:\n{self.log_path.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=2) as response:
+                    if response.status == 200 and len(self.workers()) >= 1:
+                        return self
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError("gunicorn did not answer /healthz within 60 s")
+
+    def workers(self) -> list[int]:
+        children = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+            except OSError:
+                continue
+            if fields.get("PPid", "").strip() == str(self.process.pid):
+                children.append(int(status.parent.name))
+        return sorted(children)
+
+    def peak_rss_mb(self) -> list[float]:
+        peaks = []
+        for pid in self.workers():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]) / 1024)
+        return peaks
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def endpoint_check(base: str, lat: float, lng: float) -> int:
+    """One request checked against the contract before any load: 200, sorted by distance, all within the radius."""
+    url = f"{base}/api/v1/merchants/nearby?lat={lat}&lng={lng}&radius={RADIUS_M}&limit={LIMIT}"
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (http to our own loopback server)
+        body = json.loads(response.read())
+    distances = [item["distance_m"] for item in body["results"]]
+    assert distances == sorted(distances), "results are not sorted by distance_m"
+    assert all(d <= RADIUS_M for d in distances), "a result lies outside the radius"
+    assert len(distances) <= LIMIT
+    return len(distances)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------------------------------------------------
+def machine_text() -> str:
+    cpu = platform.processor() or "?"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line)
+    return f"{cpu}, {os.cpu_count()} cores, {mem_kb / 1024 / 1024:.1f} GiB RAM"
+
+
+def software_text(database: str) -> str:
+    pg = psql(database, "SHOW server_version").split()[0]
+    postgis = psql(database, "SELECT extversion FROM pg_extension WHERE extname = 'postgis'")
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split()[1]
+    return f"PostgreSQL {pg}, PostGIS {postgis}, Python {platform.python_version()}, wrk {wrk_version}"
+
+
+def table_print(rows: list[tuple], header: tuple) -> None:
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(cells) -> str:
+        text = [str(cells[0]).ljust(widths[0])] + [str(c).rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
+        return "| " + " | ".join(text) + " |"
+
+    print(line(header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print(line(row))
+
+
+def gunicorn_shape() -> str:
+    sys.path.insert(0, str(ROOT / "config"))
+    config = {}
+    exec((ROOT / "config" / "gunicorn.py").read_text(), config)  # noqa: S102 (our own config file)
+    shape = f"{config['workers']} {config.get('worker_class', 'sync')} workers"
+    if config.get("threads", 1) > 1:
+        shape += f" x {config['threads']} threads"
+    return shape
+
+
+def main() -> None:
+    args = parse_args()
+    environment_set(args.database)
+    tools_check()
+    import django
+
+    django.setup()
+    load_before = os.getloadavg()[0]
+    database_ensure(args.database)
+    data_ensure(args.merchants)
+    # The floor runs with the session options the app's connections get (e.g. jit=off), so it is the same work.
+    from django.conf import settings
+
+    session_options = settings.DATABASES["default"].get("OPTIONS", {}).get("options", "")
+    os.environ["PGOPTIONS"] = session_options  # for pgbench
+    conninfo = psycopg_conninfo(args.database, session_options)
+    warmup = 200
+    points = points_generate(warmup + args.samples, POINT_SEED)
+
+    say("raw SQL, 1 client (psycopg)")
+    sql = sql_single(conninfo, points, warmup)
+    density = matches_in_radius(conninfo, points[warmup : warmup + (10 if args.quick else 40)])
+    say(f"raw SQL, {args.clients} clients (pgbench, {args.pgbench_duration} s)")
+    with tempfile.TemporaryDirectory(prefix="bench-nearby-") as tmp:
+        workdir = Path(tmp)
+        pgbench = sql_pgbench(args.database, workdir, args.clients, args.pgbench_duration)
+        say("selector merchant_list_nearby, 1 client (Django)")
+        selector = selector_single(points, warmup)
+
+        port = args.port or free_port()
+        base = f"http://127.0.0.1:{port}"
+        script = wrk_script_write(workdir)
+        shape = gunicorn_shape()
+        say(f"gunicorn ({shape}) on {base}")
+        with Gunicorn(port, workdir / "gunicorn.log") as server:
+            endpoint_check(base, *points[0])
+            wrk_run(f"{base}/", script, args.clients, 3)  # warm every worker (imports, DB connection, caches)
+            say(f"endpoint, 1 client ({args.single_duration} s)")
+            http_single = wrk_run(f"{base}/", script, 1, args.single_duration)
+            say(f"endpoint, {args.clients} clients ({args.duration} s)")
+            http_loaded = wrk_run_metered(
+                f"{base}/", script, args.clients, args.duration, server.workers(), conninfo, args.database
+            )
+            peaks = server.peak_rss_mb()
+            log_lines = sum(1 for _ in (workdir / "gunicorn.log").open())
+
+    load_after = os.getloadavg()[0]
+    print()
+    print(f"Nearby search: radius {RADIUS_M} m, limit {LIMIT} ({LIMIT + 1} rows fetched), random points drawn like the")
+    print("merchants (the demo areas' Gaussian clusters); latencies in ms.")
+    print(f"machine   {machine_text()}")
+    print(f"software  {software_text(args.database)}")
+    print(
+        f"data      {args.merchants:,} merchants, {_campaign_rows_expected(args.merchants):,} campaigns "
+        f"({args.database}); on average {density:,.0f} merchants within {RADIUS_M} m of a point"
+    )
+    print(f"server    gunicorn config/gunicorn.py: {shape}; request log lines written: {log_lines:,}")
+    print(f"session   options for the app's and the floor's connections: {session_options or '(none)'}")
+    print(
+        f"load      1-minute load average at start {load_before:.2f}, at end {load_after:.2f} (the machine is shared)"
+    )
+    print()
+    peak_text = f"max {max(peaks):.0f} MB ({', '.join(f'{p:.0f}' for p in peaks)})"
+    rows = [
+        ("raw SQL, psycopg (prepared): the floor", 1, f"{sql['requests']:,}", f"{sql['p50_ms']:.2f}",
+         f"{sql['p95_ms']:.2f}", f"{sql['rps']:,.0f}", "", "-"),
+        ("raw SQL, pgbench -M prepared", args.clients, f"{pgbench['requests']:,}", f"(avg {pgbench['avg_ms']:.2f})",
+         "", f"{pgbench['rps']:,.0f}", "", "-"),
+        ("selector merchant_list_nearby (Django)", 1, f"{selector['requests']:,}", f"{selector['p50_ms']:.2f}",
+         f"{selector['p95_ms']:.2f}", f"{selector['rps']:,.0f}", "", "-"),
+        ("GET /api/v1/merchants/nearby (gunicorn)", 1, f"{http_single['requests']:,}", f"{http_single['p50_ms']:.2f}",
+         f"{http_single['p95_ms']:.2f}", f"{http_single['rps']:,.0f}", str(http_single["errors"]), "-"),
+        ("GET /api/v1/merchants/nearby (gunicorn)", args.clients, f"{http_loaded['requests']:,}",
+         f"{http_loaded['p50_ms']:.2f}", f"{http_loaded['p95_ms']:.2f}", f"{http_loaded['rps']:,.0f}",
+         str(http_loaded["errors"]), peak_text),
+    ]  # fmt: skip
+    table_print(rows, ("what", "clients", "requests", "p50", "p95", "req/s", "errors", "peak RSS per worker"))
+    print()
+    ratio_single = http_single["p50_ms"] / sql["p50_ms"]
+    ratio_throughput = http_loaded["rps"] / pgbench["rps"]
+    print(f"ratio endpoint p50 / raw SQL p50 (1 client): {ratio_single:.1f}x")
+    print(f"ratio selector p50 / raw SQL p50 (1 client): {selector['p50_ms'] / sql['p50_ms']:.1f}x")
+    print(f"ratio endpoint / raw SQL throughput ({args.clients} clients): {ratio_throughput:.2f}")
+    checks = [
+        ("endpoint p50 <= 10 ms (1 client)", http_single["p50_ms"] <= 10, f"{http_single['p50_ms']:.2f} ms"),
+        (f"throughput >= 400 req/s ({args.clients} clients)", http_loaded["rps"] >= 400, f"{http_loaded['rps']:.0f}"),
+        ("peak RSS per worker <= 200 MB", max(peaks) <= 200, f"{max(peaks):.0f} MB"),
+        ("no errors", http_single["errors"] + http_loaded["errors"] == 0, ""),
+    ]
+    for name, ok, value in checks:
+        print(f"target    {name}: {'PASS' if ok else 'MISS'} {value}")
+    print(
+        f"cpu       per request with {args.clients} clients: gunicorn workers {http_loaded['worker_cpu_ms']:.2f} ms, "
+        f"PostgreSQL backends {http_loaded['pg_cpu_ms']:.2f} ms; machine busy {http_loaded['machine_busy']:.0%}"
+    )
+    print(
+        f"note      with {args.clients} clients the p50 is mostly queueing (Little's law: "
+        f"{args.clients} / {http_loaded['rps']:.0f} req/s = {args.clients / http_loaded['rps'] * 1000:.0f} ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()

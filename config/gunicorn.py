@@ -3,6 +3,7 @@
 import multiprocessing
 import os
 
+wsgi_app = "config.wsgi:application"  # so that `gunicorn -c config/gunicorn.py` alone serves the API
 workers = int(os.environ.get("WEB_WORKERS", max(2, multiprocessing.cpu_count() * 2)))
 threads = int(os.environ.get("WEB_THREADS", 1))
 worker_class = "gthread" if threads > 1 else "sync"

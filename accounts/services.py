@@ -22,7 +22,7 @@ def user_register(*, username: str, password: str, email: str = "", display_name
     try:
         with transaction.atomic():
             return User.objects.create_user(
-                username=username, password=password, email=email, display_name=display_name or username
+                username=username, password=password, email=email, display_name=display_name or username[:80]
             )
     except IntegrityError:
         raise Conflict(

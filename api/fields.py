@@ -48,3 +48,22 @@ class StrictIntegerField(serializers.IntegerField):
         if isinstance(data, bool | str) or (isinstance(data, float) and not data.is_integer()):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+def strict_char_field_install() -> None:
+    """Make every DRF CharField (and its subclasses: regex, email, slug...) refuse JSON numbers and booleans.
+
+    DRF turns `{"display_name": 0}` into "0"; our contract says a string field takes a string, so a client bug shows
+    up as a 400 naming the field instead of silently stored data. Query parameters are strings anyway.
+    """
+    if getattr(serializers.CharField, "_strict", False):
+        return
+    lenient = serializers.CharField.to_internal_value
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return lenient(self, data)
+
+    serializers.CharField.to_internal_value = to_internal_value
+    serializers.CharField._strict = True

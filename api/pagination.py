@@ -88,8 +88,20 @@ def page_schema(item_schema: dict) -> dict:
         "type": "object",
         "required": ["next", "previous", "results"],
         "properties": {
-            "next": {"type": "string", "format": "uri", "nullable": True, "description": "The next page, or null."},
-            "previous": {"type": "string", "format": "uri", "nullable": True, "description": "The previous page."},
+            "next": {
+                "type": "string",
+                "format": "uri",
+                "nullable": True,
+                "description": "The next page, or null on the last page.",
+                "example": "https://api.example.org/api/v1/...?limit=20&offset=20",
+            },
+            "previous": {
+                "type": "string",
+                "format": "uri",
+                "nullable": True,
+                "description": "The previous page, or null on the first page.",
+                "example": None,
+            },
             "results": item_schema,
         },
     }

@@ -1,4 +1,6 @@
-from django.db import connection
+from contextlib import nullcontext
+
+from django.db import InternalError, connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
@@ -97,9 +99,15 @@ def merchant_list_nearby(**criteria) -> list[dict]:
     they show to know whether there is a next page).
     """
     sql, params = merchant_nearby_sql(**criteria)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    try:
+        # Inside a caller's transaction a failed statement would abort it: isolate the attempt in a savepoint there.
+        with transaction.atomic() if connection.in_atomic_block else nullcontext(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+    except InternalError as exc:
+        if "index returned tuples in wrong order" not in str(exc):
+            raise
+        rows = _nearby_without_knn(sql, params)
     return [
         {
             "id": row[0],
@@ -112,6 +120,19 @@ def merchant_list_nearby(**criteria) -> list[dict]:
         }
         for row in rows
     ]
+
+
+def _nearby_without_knn(sql: str, params: dict) -> list[tuple]:
+    """The same query planned without the KNN index scan (a bitmap scan of the radius box and a sort).
+
+    PostGIS 3.3's geography KNN can report a lower bound a rounding error above the distance it rechecks, for points
+    a hair apart near (0, 0) or the antimeridian, and PostgreSQL then aborts the scan. Such places hold no shops in
+    practice; this keeps a crafted or odd point from turning a search into a 500.
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def campaign_running_q(now=None) -> Q:

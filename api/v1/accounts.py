@@ -3,15 +3,15 @@
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from accounts import selectors, services
 from accounts.models import FriendRequest
-from api.pagination import LimitPagination
 from api.permissions import PUBLIC
 from api.schema import problem, problem_example
 from api.throttling import ScopedThrottle
+from api.views import ApiView
 
 
 class UserBriefSerializer(serializers.Serializer):
@@ -34,7 +34,7 @@ class FriendRequestSerializer(serializers.Serializer):
     responded_at = serializers.DateTimeField(allow_null=True)
 
 
-class RegisterView(APIView):
+class RegisterView(ApiView):
     permission_classes = PUBLIC
     authentication_classes = []
     throttle_classes = [ScopedThrottle]
@@ -71,25 +71,39 @@ class RegisterView(APIView):
         return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["accounts"], summary="Get an access and a refresh token for a username and password")
+_BAD_CREDENTIALS = problem(
+    "Wrong username or password, or an invalid or expired token.",
+    problem_example(401, "authentication_failed", "No active account found with the given credentials"),
+)
+
+
+@extend_schema(
+    tags=["accounts"],
+    summary="Get an access and a refresh token for a username and password",
+    responses={200: TokenObtainPairSerializer, 401: _BAD_CREDENTIALS},
+)
 class TokenView(TokenObtainPairView):
     throttle_classes = [ScopedThrottle]
     throttle_scope = "auth"
 
 
-@extend_schema(tags=["accounts"], summary="Get a new access token for a refresh token")
+@extend_schema(
+    tags=["accounts"],
+    summary="Get a new access token for a refresh token",
+    responses={200: TokenRefreshSerializer, 401: _BAD_CREDENTIALS},
+)
 class TokenRefresh(TokenRefreshView):
     throttle_classes = [ScopedThrottle]
     throttle_scope = "auth"
 
 
-class MeView(APIView):
+class MeView(ApiView):
     @extend_schema(tags=["accounts"], summary="The signed-in user", responses={200: UserSerializer})
     def get(self, request):
         return Response(UserSerializer(request.user).data)
 
 
-class FriendRequestListView(APIView):
+class FriendRequestListView(ApiView):
     class FriendRequestListInput(serializers.Serializer):
         username = serializers.CharField(max_length=150, help_text="The username of the person to befriend.")
 
@@ -103,12 +117,9 @@ class FriendRequestListView(APIView):
         responses={200: FriendRequestSerializer(many=True)},
     )
     def get(self, request):
-        query = self.FriendRequestListQuery(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        paginator = LimitPagination()
-        requests = selectors.friend_request_list(user=request.user, direction=query.validated_data["direction"])
-        page = paginator.paginate_queryset(requests, request, self)
-        return paginator.get_paginated_response(FriendRequestSerializer(page, many=True).data)
+        query = self.query(self.FriendRequestListQuery)
+        requests = selectors.friend_request_list(user=request.user, direction=query["direction"])
+        return self.page(requests, FriendRequestSerializer)
 
     @extend_schema(
         tags=["friends"],
@@ -146,7 +157,7 @@ _ANSWER_RESPONSES = {
 }
 
 
-class FriendRequestAcceptView(APIView):
+class FriendRequestAcceptView(ApiView):
     @extend_schema(
         tags=["friends"], summary="Accept a request addressed to you", request=None, responses=_ANSWER_RESPONSES
     )
@@ -155,7 +166,7 @@ class FriendRequestAcceptView(APIView):
         return Response(FriendRequestSerializer(friend_request).data)
 
 
-class FriendRequestDeclineView(APIView):
+class FriendRequestDeclineView(ApiView):
     @extend_schema(
         tags=["friends"], summary="Decline a request addressed to you", request=None, responses=_ANSWER_RESPONSES
     )
@@ -164,15 +175,13 @@ class FriendRequestDeclineView(APIView):
         return Response(FriendRequestSerializer(friend_request).data)
 
 
-class FriendListView(APIView):
+class FriendListView(ApiView):
     @extend_schema(tags=["friends"], summary="Your friends", responses={200: UserBriefSerializer(many=True)})
     def get(self, request):
-        paginator = LimitPagination()
-        page = paginator.paginate_queryset(selectors.friend_list(user=request.user), request, self)
-        return paginator.get_paginated_response(UserBriefSerializer(page, many=True).data)
+        return self.page(selectors.friend_list(user=request.user), UserBriefSerializer)
 
 
-class FriendDetailView(APIView):
+class FriendDetailView(ApiView):
     @extend_schema(
         tags=["friends"],
         summary="Unfriend someone (both directions)",

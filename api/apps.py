@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "api"
+
+    def ready(self):
+        from api.fields import strict_char_field_install
+
+        strict_char_field_install()

@@ -26,3 +26,18 @@ def friend_request_list(*, user: User, direction: str) -> QuerySet[FriendRequest
 def notification_list(*, user: User) -> QuerySet[Notification]:
     """The user's notifications, newest first."""
     return Notification.objects.filter(user=user).order_by("-id")
+
+
+def notification_page(*, user: User, limit: int, below: int | None = None, above: int | None = None) -> list[dict]:
+    """Up to `limit` of the user's notifications newest first: the newest, those older than id `below`, or (paging
+    back) the `limit` oldest of those newer than id `above`; as dicts."""
+    notifications = Notification.objects.filter(user=user)
+    if above is not None:
+        rows = list(notifications.filter(pk__gt=above).order_by("id").values(*_NOTIFICATION_FIELDS)[:limit])
+        return rows[::-1]
+    if below is not None:
+        notifications = notifications.filter(pk__lt=below)
+    return list(notifications.order_by("-id").values(*_NOTIFICATION_FIELDS)[:limit])
+
+
+_NOTIFICATION_FIELDS = ("id", "type", "created_at", "read", "data")

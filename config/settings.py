@@ -213,6 +213,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CampaignStatusEnum": "coupons.models.Campaign.Status",
         "CouponStatusEnum": "coupons.models.Coupon.Status",
+        "NotificationTypeEnum": "accounts.models.Notification.Type",
+        "TypeEnum": "coupons.triggers.TRIGGER_TYPES",
     },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_problem_responses"],
     "SERVERS": [{"url": "/", "description": "This server"}],

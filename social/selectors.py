@@ -161,8 +161,9 @@ def like_count(*, checkin_id: int) -> int:
     return Like.objects.filter(checkin_id=checkin_id).count()
 
 
-def like_list(*, checkin_id: int) -> QuerySet:
-    """Who likes the check-in, most recent first, as dicts."""
+def like_list(*, checkin_id: int, viewer_id: int) -> QuerySet:
+    """Who likes a check-in the viewer may see (else NotFound), most recent first, as dicts."""
+    checkin_visible_get(checkin_id=checkin_id, viewer_id=viewer_id)
     return (
         Like.objects.filter(checkin_id=checkin_id)
         .order_by("-created_at", "-id")
@@ -175,8 +176,9 @@ def like_list(*, checkin_id: int) -> QuerySet:
     )
 
 
-def comment_list(*, checkin_id: int) -> QuerySet:
-    """The check-in's comments, oldest first (a conversation), as dicts."""
+def comment_list(*, checkin_id: int, viewer_id: int) -> QuerySet:
+    """The comments on a check-in the viewer may see (else NotFound), oldest first (a conversation), as dicts."""
+    checkin_visible_get(checkin_id=checkin_id, viewer_id=viewer_id)
     return (
         Comment.objects.filter(checkin_id=checkin_id)
         .order_by("created_at", "id")

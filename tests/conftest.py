@@ -19,6 +19,17 @@ def _isolated_cache_and_rates(settings):
 
 
 @pytest.fixture
+def celery_eager():
+    """Celery tasks run synchronously in the test process (the outbox relay, the fan-out, pushes)."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
 def api_client() -> APIClient:
     """An anonymous client."""
     return APIClient()

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from api.v1 import accounts, campaigns, checkins, coupons, merchants
+from api.v1 import accounts, campaigns, checkins, coupons, merchants, notifications, social
 
 
 class IdConverter:
@@ -49,4 +49,17 @@ urlpatterns = [
     path("checkins", checkins.CheckinCreateView.as_view(), name="checkins"),
     path("me/checkins", checkins.MyCheckinListView.as_view(), name="my-checkins"),
     path("me/coupons", coupons.MyCouponListView.as_view(), name="my-coupons"),
+    # Sharing: feed, a check-in as others see it, likes, comments; notifications
+    path("feed", social.FeedView.as_view(), name="feed"),
+    path("checkins/<id:checkin_id>", social.CheckinDetailView.as_view(), name="checkin-detail"),
+    path("checkins/<id:checkin_id>/like", social.CheckinLikeView.as_view(), name="checkin-like"),
+    path("checkins/<id:checkin_id>/likes", social.CheckinLikeListView.as_view(), name="checkin-likes"),
+    path("checkins/<id:checkin_id>/comments", social.CheckinCommentListView.as_view(), name="checkin-comments"),
+    path(
+        "checkins/<id:checkin_id>/comments/<id:comment_id>",
+        social.CheckinCommentDetailView.as_view(),
+        name="checkin-comment-detail",
+    ),
+    path("notifications", notifications.NotificationListView.as_view(), name="notifications"),
+    path("notifications/read", notifications.NotificationReadView.as_view(), name="notifications-read"),
 ]

@@ -1,0 +1,256 @@
+"""Sharing: the friends' feed, a check-in as others see it, likes and comments. Never any coordinates."""
+
+from datetime import datetime
+
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.cursor import CursorPagination, cursor_page_body, cursor_request_parse
+from api.pagination import LimitPagination
+from api.schema import problem, problem_example
+from checkins.models import Visibility
+from merchants.models import Category
+from social import selectors, services
+from social.services import COMMENT_MAX_CHARS
+
+MAX_ID = 2**63 - 1
+
+_CHECKIN_NOT_FOUND = problem(
+    "No such check-in, or one you may not see (the two are indistinguishable).",
+    problem_example(404, "checkin_not_found", "No check-in with this id."),
+)
+
+_VISIBILITY_RULES = """Who may see a check-in (and so read, like and comment on it): its owner always; for
+`visibility=friends`, the owner's current friends; for `public`, any signed-in user; for `private`, only the owner.
+Anyone else gets `404 checkin_not_found`, exactly as for an id that does not exist."""
+
+
+class SocialUserOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    display_name = serializers.CharField()
+
+
+class SocialMerchantOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    category = serializers.ChoiceField(choices=Category.choices)
+
+
+class FeedItemOutput(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The check-in's id.")
+    user = SocialUserOutput()
+    merchant = SocialMerchantOutput()
+    message = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    like_count = serializers.IntegerField()
+    comment_count = serializers.IntegerField()
+    liked_by_me = serializers.BooleanField()
+
+
+def _feed_key_load(raw: list) -> tuple[datetime, int]:
+    at, delivery_id = raw
+    if not isinstance(at, str) or type(delivery_id) is not int or not 0 < delivery_id <= MAX_ID:
+        raise ValueError("bad feed key")
+    moment = datetime.fromisoformat(at)
+    if moment.tzinfo is None:
+        raise ValueError("naive time")
+    return moment, delivery_id
+
+
+def _feed_key_dump(item: dict) -> list:
+    at, delivery_id = item["key"]
+    return [at.isoformat(), delivery_id]
+
+
+class FeedView(APIView):
+    pagination_class = CursorPagination
+
+    @extend_schema(
+        tags=["social"],
+        summary="Your friends' check-ins, newest first",
+        description=(
+            "Check-ins (visibility `friends` or `public`) of the people who are your friends now, delivered to your "
+            "feed when they were made: a friend added later brings nothing from before, and an unfriended person's "
+            "check-ins leave the feed. Cursor-paginated: follow `next` for older items and `previous` for newer "
+            "ones; new check-ins never shift a page. No coordinates, ever."
+        ),
+        responses={200: FeedItemOutput(many=True)},
+    )
+    def get(self, request):
+        page = cursor_request_parse(request, key_load=_feed_key_load)
+        rows = selectors.feed_list(viewer_id=request.user.pk, limit=page.limit + 1, below=page.below, above=page.above)
+        body = cursor_page_body(request, page, rows, key_dump=_feed_key_dump)
+        body["results"] = FeedItemOutput(body["results"], many=True).data
+        return Response(body)
+
+
+class CheckinDetailOutput(FeedItemOutput):
+    visibility = serializers.ChoiceField(choices=Visibility.choices)
+    distance_m = serializers.FloatField(
+        required=False,
+        help_text="Only for the check-in's owner: the distance from their fix to the merchant's pin, in metres.",
+    )
+
+
+_CHECKIN_ID = OpenApiParameter("checkin_id", int, OpenApiParameter.PATH, description="The check-in's id.")
+
+
+class CheckinDetailView(APIView):
+    @extend_schema(
+        tags=["social"],
+        summary="A check-in, as you may see it",
+        description=_VISIBILITY_RULES + "\n\nNo coordinates for anyone; the owner also sees `distance_m`.",
+        parameters=[_CHECKIN_ID],
+        responses={200: CheckinDetailOutput, 404: _CHECKIN_NOT_FOUND},
+    )
+    def get(self, request, checkin_id: int):
+        detail = selectors.checkin_detail_get(checkin_id=checkin_id, viewer_id=request.user.pk)
+        return Response(CheckinDetailOutput(detail).data)
+
+
+class LikeStateOutput(serializers.Serializer):
+    checkin_id = serializers.IntegerField()
+    liked = serializers.BooleanField()
+    like_count = serializers.IntegerField()
+
+
+class CheckinLikeView(APIView):
+    @extend_schema(
+        tags=["social"],
+        summary="Like a check-in (idempotent)",
+        description=_VISIBILITY_RULES
+        + "\n\nLiking again answers 201 with the same state and counts once. The owner is notified (`like`) of "
+        "the first like by each person, never of their own.",
+        parameters=[_CHECKIN_ID],
+        request=None,
+        responses={201: LikeStateOutput, 404: _CHECKIN_NOT_FOUND},
+    )
+    def post(self, request, checkin_id: int):
+        state = services.like_create(user=request.user, checkin_id=checkin_id)
+        body = {"checkin_id": state.checkin_id, "liked": state.liked, "like_count": state.like_count}
+        return Response(LikeStateOutput(body).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        tags=["social"],
+        summary="Take back your like (idempotent)",
+        description="204 whether or not you had liked it. " + _VISIBILITY_RULES,
+        parameters=[_CHECKIN_ID],
+        responses={204: None, 404: _CHECKIN_NOT_FOUND},
+    )
+    def delete(self, request, checkin_id: int):
+        services.like_delete(user=request.user, checkin_id=checkin_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LikeOutput(serializers.Serializer):
+    user = SocialUserOutput()
+    created_at = serializers.DateTimeField()
+
+
+def _with_user(row: dict) -> dict:
+    return {
+        **row,
+        "user": {"id": row["user_ref"], "username": row["username"], "display_name": row["display_name"]},
+    }
+
+
+class CheckinLikeListView(APIView):
+    pagination_class = LimitPagination
+
+    @extend_schema(
+        tags=["social"],
+        summary="Who likes a check-in, most recent first",
+        description=_VISIBILITY_RULES,
+        parameters=[_CHECKIN_ID],
+        responses={200: LikeOutput(many=True), 404: _CHECKIN_NOT_FOUND},
+    )
+    def get(self, request, checkin_id: int):
+        likes = selectors.like_list(checkin_id=checkin_id, viewer_id=request.user.pk)
+        paginator = self.pagination_class()
+        page = [_with_user(row) for row in paginator.paginate_queryset(likes, request, self)]
+        return paginator.get_paginated_response(LikeOutput(page, many=True).data)
+
+
+class CommentOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    user = SocialUserOutput()
+    text = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class CommentCreateInput(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=COMMENT_MAX_CHARS,
+        trim_whitespace=True,
+        help_text=f"1..{COMMENT_MAX_CHARS} characters after trimming surrounding whitespace.",
+    )
+
+
+class CheckinCommentListView(APIView):
+    pagination_class = LimitPagination
+
+    @extend_schema(
+        tags=["social"],
+        summary="A check-in's comments, oldest first",
+        description=_VISIBILITY_RULES,
+        parameters=[_CHECKIN_ID],
+        responses={200: CommentOutput(many=True), 404: _CHECKIN_NOT_FOUND},
+    )
+    def get(self, request, checkin_id: int):
+        comments = selectors.comment_list(checkin_id=checkin_id, viewer_id=request.user.pk)
+        paginator = self.pagination_class()
+        page = [_with_user(row) for row in paginator.paginate_queryset(comments, request, self)]
+        return paginator.get_paginated_response(CommentOutput(page, many=True).data)
+
+    @extend_schema(
+        tags=["social"],
+        summary="Comment on a check-in",
+        description=_VISIBILITY_RULES + "\n\nThe owner is notified (`comment`), unless it is their own comment.",
+        parameters=[_CHECKIN_ID],
+        request=CommentCreateInput,
+        responses={
+            201: CommentOutput,
+            400: problem(
+                "`text` missing, blank or longer than 500 characters.",
+                problem_example(400, "validation_error", "text: This field may not be blank.", {"text": ["..."]}),
+            ),
+            404: _CHECKIN_NOT_FOUND,
+        },
+        examples=[OpenApiExample("comment", value={"text": "Save me a croissant!"}, request_only=True)],
+    )
+    def post(self, request, checkin_id: int):
+        data = CommentCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        comment = services.comment_create(user=request.user, checkin_id=checkin_id, text=data.validated_data["text"])
+        body = {"id": comment.id, "user": comment.user, "text": comment.text, "created_at": comment.created_at}
+        return Response(CommentOutput(body).data, status=status.HTTP_201_CREATED)
+
+
+class CheckinCommentDetailView(APIView):
+    @extend_schema(
+        tags=["social"],
+        summary="Delete your comment",
+        description=(
+            "Only the comment's author may delete it (403 `not_comment_author` for anyone else who can see the "
+            "check-in). " + _VISIBILITY_RULES
+        ),
+        parameters=[_CHECKIN_ID, OpenApiParameter("comment_id", int, OpenApiParameter.PATH)],
+        responses={
+            204: None,
+            403: problem(
+                "The comment is someone else's.",
+                problem_example(403, "not_comment_author", "Only its author may delete a comment."),
+            ),
+            404: problem(
+                "No such check-in (or one you may not see), or no such comment on it.",
+                problem_example(404, "checkin_not_found", "No check-in with this id."),
+                problem_example(404, "comment_not_found", "No comment with this id on this check-in."),
+            ),
+        },
+    )
+    def delete(self, request, checkin_id: int, comment_id: int):
+        services.comment_delete(user=request.user, checkin_id=checkin_id, comment_id=comment_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -8,16 +8,18 @@ from django.db.models import F, QuerySet
 
 from checkins.models import Checkin
 from core.errors import NotFound
+from coupons.selectors import RUNNING_CAMPAIGNS_JSON_SQL
 
 # Everything the rules need in one round trip: the merchant, the fix's spheroid distance to its pin (ST_Distance on
 # geography), the user's latest check-in here (cooldown, first visit) and anywhere (travel speed, with the distance
-# from that check-in's fix to this one). Both subqueries walk the (user, merchant, created_at) and (user, created_at)
-# indexes backwards and stop at the first row.
-_CONTEXT_SQL = """
+# from that check-in's fix to this one), and the merchant's running campaigns for issuance. Both check-in subqueries
+# walk the (user, merchant, created_at) and (user, created_at) indexes backwards and stop at the first row.
+_CONTEXT_SQL = f"""
 SELECT m.id, m.name, m.checkin_radius_m, m.timezone, ST_Distance(m.location, fix.point),
        (SELECT c.created_at FROM checkins_checkin c WHERE c.user_id = %(user)s AND c.merchant_id = m.id
         ORDER BY c.created_at DESC LIMIT 1),
-       previous.created_at, ST_Distance(previous.location, fix.point)
+       previous.created_at, ST_Distance(previous.location, fix.point),
+       ({RUNNING_CAMPAIGNS_JSON_SQL}) AS campaigns
 FROM merchants_merchant m
 CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint(%(lng)s, %(lat)s), 4326)::geography AS point) fix
 LEFT JOIN LATERAL (
@@ -48,6 +50,7 @@ class CheckinContext:
     last_here_at: datetime | None
     previous_at: datetime | None
     previous_distance_m: float | None
+    running_campaigns: list[dict]
 
 
 def checkin_context_get(*, user_id: int, merchant_id: int, lat: float, lng: float) -> CheckinContext:

@@ -1,4 +1,5 @@
 from contextlib import nullcontext
+from datetime import datetime, time
 
 from django.db import InternalError, connection, transaction
 from django.db.models import F, Q, QuerySet
@@ -153,6 +154,41 @@ def merchant_public_get(*, merchant_id: int):
     merchant = merchant_get(merchant_id=merchant_id)
     merchant.running_campaigns = campaign_list_running(merchant_id=merchant_id)
     return merchant
+
+
+# The running campaigns of the merchant aliased `m` in the caller's query, as one JSON array: the check-in fetches
+# them together with the anti-cheat facts in a single round trip.
+RUNNING_CAMPAIGNS_JSON_SQL = f"""
+    SELECT coalesce(json_agg(json_build_object(
+        'id', c.id, 'title', c.title, 'trigger', c.trigger, 'starts_at', c.starts_at,
+        'holdout_percent', c.holdout_percent, 'daily_start_time', c.daily_start_time,
+        'daily_end_time', c.daily_end_time) ORDER BY c.id), '[]'::json)
+    FROM coupons_campaign c WHERE c.merchant_id = m.id AND {RUNNING_CAMPAIGN_SQL}
+"""
+
+
+def campaigns_issuing_from_json(*, rows: list[dict], merchant_id: int, timezone_name: str, at) -> list[Campaign]:
+    """The campaigns of a RUNNING_CAMPAIGNS_JSON_SQL array that are inside their daily hours at `at`, as (unsaved)
+    Campaign instances carrying what issuance reads."""
+    campaigns = []
+    for row in rows:
+        start = time.fromisoformat(row["daily_start_time"]) if row["daily_start_time"] else None
+        end = time.fromisoformat(row["daily_end_time"]) if row["daily_end_time"] else None
+        if not within_daily_hours(start=start, end=end, at=at, timezone_name=timezone_name):
+            continue
+        campaigns.append(
+            Campaign(
+                id=row["id"],
+                merchant_id=merchant_id,
+                title=row["title"],
+                trigger=row["trigger"],
+                starts_at=datetime.fromisoformat(row["starts_at"]),
+                holdout_percent=row["holdout_percent"],
+                daily_start_time=start,
+                daily_end_time=end,
+            )
+        )
+    return campaigns
 
 
 def campaign_list_issuing(*, merchant_id: int, at=None) -> list[Campaign]:

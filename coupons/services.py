@@ -231,6 +231,37 @@ SELECT (SELECT count(*) FROM stock), (SELECT coupon_valid_days FROM stock), coup
 FROM (SELECT 1) one LEFT JOIN coupon ON true
 """
 
+# The common case in one round trip: the visiting user is the only one who met a trigger, on their own new check-in
+# (so the eligibility row cannot exist yet). Same truths as _RESERVE_SQL then _ISSUE_SQL, in the same lock order
+# (the per-user counter, then the campaign row): the stock UPDATE only runs when a per-user slot was reserved.
+_RESERVE_AND_ISSUE_SQL = """
+WITH reserved AS (
+    INSERT INTO coupons_campaignusercount AS counter (campaign_id, user_id, issued)
+    SELECT %(campaign)s, %(user)s, 1 WHERE NOT %(holdout)s
+    ON CONFLICT (campaign_id, user_id) DO UPDATE SET issued = counter.issued + 1
+    WHERE counter.issued < (SELECT per_user_limit FROM coupons_campaign WHERE id = %(campaign)s)
+    RETURNING issued
+), stock AS (
+    UPDATE coupons_campaign SET issued_count = issued_count + 1
+    WHERE id = %(campaign)s AND EXISTS (SELECT 1 FROM reserved) AND paused_at IS NULL AND ended_at IS NULL
+      AND starts_at <= %(now)s AND ends_at > %(now)s
+      AND (total_stock IS NULL OR issued_count < total_stock)
+    RETURNING id, merchant_id, coupon_valid_days
+), coupon AS (
+    INSERT INTO coupons_coupon (campaign_id, merchant_id, user_id, code, checkin_id, issued_at, expires_at)
+    SELECT id, merchant_id, %(user)s, %(code)s, %(checkin)s, %(now)s, %(now)s + coupon_valid_days * interval '1 day'
+    FROM stock
+    ON CONFLICT (code) DO NOTHING
+    RETURNING id, expires_at
+), eligible AS (
+    INSERT INTO coupons_campaigneligibility (campaign_id, user_id, checkin_id, in_holdout, created_at, coupon_id)
+    VALUES (%(campaign)s, %(user)s, %(checkin)s, %(holdout)s, %(now)s, (SELECT id FROM coupon))
+    RETURNING id
+)
+SELECT (SELECT id FROM eligible), (SELECT issued FROM reserved), (SELECT count(*) FROM stock),
+       (SELECT coupon_valid_days FROM stock), (SELECT id FROM coupon), (SELECT expires_at FROM coupon)
+"""
+
 _CODE_RETRY_SQL = """
 INSERT INTO coupons_coupon (campaign_id, merchant_id, user_id, code, checkin_id, issued_at, expires_at)
 VALUES (%(campaign)s, %(merchant)s, %(user)s, %(code)s, %(checkin)s, %(now)s, %(now)s + %(days)s * interval '1 day')
@@ -241,6 +272,19 @@ RETURNING id, expires_at
 _RELEASE_SQL = """
 UPDATE coupons_campaignusercount SET issued = issued - 1 WHERE campaign_id = %(campaign)s AND user_id = %(user)s
 """
+
+
+def _code_collision_resolve(cursor, params: dict, *, merchant_id: int, days: int, eligibility_id: int):
+    """A 1-in-2**50 code collision: the stock unit is taken, so only the coupon row is tried again with new codes."""
+    while True:
+        params.update(code=coupon_code_new(), merchant=merchant_id, days=days)
+        cursor.execute(_CODE_RETRY_SQL, params)
+        row = cursor.fetchone()
+        if row:
+            cursor.execute(
+                "UPDATE coupons_campaigneligibility SET coupon_id = %s WHERE id = %s", [row[0], eligibility_id]
+            )
+            return row[0], params["code"], row[1]
 
 
 def _coupon_take(cursor, *, campaign: Campaign, user_id: int, checkin_id: int, eligibility_id: int, now):
@@ -256,16 +300,34 @@ def _coupon_take(cursor, *, campaign: Campaign, user_id: int, checkin_id: int, e
     took, days, coupon_id, expires_at = cursor.fetchone()
     if not took:
         return None
-    while coupon_id is None:
-        # A 1-in-2**50 code collision: the stock unit is taken, so only the coupon row is tried again.
-        params.update(code=coupon_code_new(), merchant=campaign.merchant_id, days=days)
-        cursor.execute(_CODE_RETRY_SQL, params)
-        row = cursor.fetchone()
-        if row:
-            coupon_id, expires_at = row
-            cursor.execute(
-                "UPDATE coupons_campaigneligibility SET coupon_id = %s WHERE id = %s", [coupon_id, eligibility_id]
-            )
+    if coupon_id is None:
+        return _code_collision_resolve(
+            cursor, params, merchant_id=campaign.merchant_id, days=days, eligibility_id=eligibility_id
+        )
+    return coupon_id, params["code"], expires_at
+
+
+def _coupon_reserve_and_take(cursor, *, campaign: Campaign, user_id: int, checkin_id: int, now):
+    holdout = in_holdout(campaign_id=campaign.pk, user_id=user_id, holdout_percent=campaign.holdout_percent)
+    params = {
+        "campaign": campaign.pk,
+        "user": user_id,
+        "checkin": checkin_id,
+        "holdout": holdout,
+        "now": now,
+        "code": coupon_code_new(),
+    }
+    cursor.execute(_RESERVE_AND_ISSUE_SQL, params)
+    eligibility_id, slot, took, days, coupon_id, expires_at = cursor.fetchone()
+    if slot is None:
+        return None  # holdout, or the per-user limit reached
+    if not took:
+        cursor.execute(_RELEASE_SQL, params)  # sold out (or paused) meanwhile: give the per-user slot back
+        return None
+    if coupon_id is None:
+        return _code_collision_resolve(
+            cursor, params, merchant_id=campaign.merchant_id, days=days, eligibility_id=eligibility_id
+        )
     return coupon_id, params["code"], expires_at
 
 
@@ -285,6 +347,16 @@ def coupons_issue_for_visit(*, visit: Visit, campaigns: list[Campaign] | None = 
             candidates.append((campaign, user_id, checkin_id))
     if not candidates:
         return []
+    if len(candidates) == 1 and candidates[0][1] == visit.user_id and candidates[0][2] == visit.checkin_id:
+        campaign = candidates[0][0]
+        with connection.cursor() as cursor:
+            taken = _coupon_reserve_and_take(
+                cursor, campaign=campaign, user_id=visit.user_id, checkin_id=visit.checkin_id, now=visit.at
+            )
+        if taken is None:
+            return []
+        coupon_id, code, expires_at = taken
+        return [IssuedCoupon(coupon_id, code, campaign.title, expires_at, campaign.pk, visit.user_id)]
     reserved = []
     with connection.cursor() as cursor:
         for campaign, user_id, checkin_id in sorted(candidates, key=lambda c: (c[0].pk, c[1])):

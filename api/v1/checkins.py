@@ -135,7 +135,8 @@ class CheckinCreateView(APIView):
         data = CheckinCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         result = services.checkin_create(user=request.user, **data.validated_data)
-        return Response(CheckinCreateOutput(_created_body(result)).data, status=status.HTTP_201_CREATED)
+        # Rendered from a plain dict (the hot path); CheckinCreateOutput documents the same shape.
+        return Response(_created_body(result), status=status.HTTP_201_CREATED)
 
 
 class MyCheckinOutput(serializers.Serializer):

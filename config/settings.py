@@ -136,6 +136,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     # The outbox relay publishes whatever a commit's kick did not (broker down, web process killed after commit).
     "outbox-relay": {"task": "core.outbox_relay", "schedule": env.float("OUTBOX_RELAY_INTERVAL_S", default=2.0)},
     "outbox-purge": {"task": "core.outbox_purge", "schedule": 86400.0},
+    # Statistics are read from rollups this task keeps up to date: figures are at most about a minute behind.
+    "stats-rollups-fold": {"task": "stats.rollups_fold", "schedule": env.float("STATS_FOLD_INTERVAL_S", default=30.0)},
 }
 
 # ---------------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,427 @@
+"""The rollup fold: new rows of the raw tables, folded into hourly counters and hourly/daily user bitmaps.
+
+One fold runs at a time (an advisory lock) in one REPEATABLE READ snapshot, so that what it reads and the watermarks it
+advances agree. Inserted rows are found by id above a watermark; ids below it that were missing when it was read (a
+transaction still in flight) are kept as gaps and read again by the next folds, so a late commit is never lost.
+Redemptions (an update of the coupon) are found by `redeemed_at` through a partial index, re-read `LOOKBACK` back and
+counted once thanks to the coupon shadow; expiries come from the shadow's `expires_at`. Likes and comments that are
+deleted are reported by a trigger and taken off.
+
+Counters are added (exactly once, by the watermarks); bitmaps are ORed (idempotent), which is what lets facts that
+become true late (a revisit within 30 days, a return after a redemption) set a bit in an old hour.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from stats.models import CHUNK_BITS, Bitmap
+
+LOOKBACK = timedelta(minutes=10)
+GAP_TTL = timedelta(minutes=15)
+REVISIT_WINDOW = "30 days"
+REFERRAL_WINDOW = "7 days"
+_LOCK_KEY = 7_300_001  # pg_advisory_lock key of the fold
+
+K = Bitmap.Kind
+MERCHANT_KINDS = (K.VISITORS, K.VIEWERS)
+CAMPAIGN_KINDS = tuple(kind for kind in K if kind not in MERCHANT_KINDS)
+
+
+def _hour(column: str, zone: str = "m.timezone") -> str:
+    return f"date_trunc('hour', {column} AT TIME ZONE {zone})"
+
+
+# Each id source: the temp table it fills and the SELECT of its rows; {where} picks new rows, gaps, rebuilt merchants.
+_ID_SOURCES = {
+    "checkin": (
+        "_ck",
+        f"""SELECT c.id, c.user_id, c.merchant_id, c.created_at, {_hour("c.created_at")} AS hour
+        FROM checkins_checkin c JOIN merchants_merchant m ON m.id = c.merchant_id WHERE {{where}}""",
+        "c",
+    ),
+    "eligibility": (
+        "_el",
+        f"""SELECT e.id, e.campaign_id, k.merchant_id, e.user_id, e.created_at, e.in_holdout,
+                   {_hour("e.created_at")} AS hour
+        FROM coupons_campaigneligibility e JOIN coupons_campaign k ON k.id = e.campaign_id
+        JOIN merchants_merchant m ON m.id = k.merchant_id WHERE {{where}}""",
+        "e",
+    ),
+    "coupon": (
+        "_cp",
+        f"""SELECT p.id, p.campaign_id, p.merchant_id, p.user_id, p.issued_at, p.expires_at, p.redeemed_at,
+                   {_hour("p.issued_at")} AS hour
+        FROM coupons_coupon p JOIN merchants_merchant m ON m.id = p.merchant_id WHERE {{where}}""",
+        "p",
+    ),
+    "delivery": (
+        "_fd",
+        f"""SELECT d.id, d.merchant_id, d.recipient_id, d.delivered_at, {_hour("d.checkin_created_at")} AS hour
+        FROM social_feeddelivery d JOIN merchants_merchant m ON m.id = d.merchant_id WHERE {{where}}""",
+        "d",
+    ),
+    "like": (
+        "_lk",
+        f"""SELECT l.id, c.merchant_id, {_hour("c.created_at")} AS hour
+        FROM social_like l JOIN checkins_checkin c ON c.id = l.checkin_id
+        JOIN merchants_merchant m ON m.id = c.merchant_id WHERE {{where}}""",
+        "l",
+    ),
+    "comment": (
+        "_cm",
+        f"""SELECT l.id, c.merchant_id, {_hour("c.created_at")} AS hour
+        FROM social_comment l JOIN checkins_checkin c ON c.id = l.checkin_id
+        JOIN merchants_merchant m ON m.id = c.merchant_id WHERE {{where}}""",
+        "l",
+    ),
+    "view": (
+        "_mv",
+        f"""SELECT v.id, v.merchant_id, v.user_id, {_hour("v.viewed_at")} AS hour
+        FROM stats_merchantview v JOIN merchants_merchant m ON m.id = v.merchant_id WHERE {{where}}""",
+        "v",
+    ),
+}
+# The merchant column of each source's main table, for rebuilding single merchants.
+_MERCHANT_COLUMN = {
+    "checkin": "c.merchant_id",
+    "eligibility": "k.merchant_id",
+    "coupon": "p.merchant_id",
+    "delivery": "d.merchant_id",
+    "like": "c.merchant_id",
+    "comment": "c.merchant_id",
+    "view": "v.merchant_id",
+}
+
+_MERCHANT_HOUR_COLUMNS = ("checkins", "first_visits", "referred", "impressions", "likes", "comments")
+
+
+def _merchant_hour_add(
+    cursor, select_sql: str, columns: tuple[str, ...], params: dict | None = None, with_sql: str = ""
+) -> None:
+    """Add to merchant-hour counters: `select_sql` yields (merchant_id, hour, <columns>...) (after `WITH with_sql`)."""
+    values = ", ".join(c if c in columns else "0" for c in _MERCHANT_HOUR_COLUMNS)
+    updates = ", ".join(f"{c} = stats_merchanthour.{c} + EXCLUDED.{c}" for c in columns)
+    cursor.execute(
+        f"""{with_sql}
+        INSERT INTO stats_merchanthour (merchant_id, hour, {", ".join(_MERCHANT_HOUR_COLUMNS)})
+        SELECT merchant_id, hour, {values} FROM ({select_sql}) AS delta ({", ".join(("merchant_id", "hour", *columns))})
+        ON CONFLICT (merchant_id, hour) DO UPDATE SET {updates}""",
+        params or {},
+    )
+
+
+def _campaign_hour_add(
+    cursor, select_sql: str, columns: tuple[str, ...], params: dict | None = None, with_sql: str = ""
+) -> None:
+    """Add to campaign-hour counters: `select_sql` yields (campaign_id, hour, <columns>...) (after `WITH with_sql`)."""
+    all_columns = ("issued", "redeemed", "expired", "redeem_seconds")
+    values = ", ".join(c if c in columns else ("'{}'::bigint[]" if c == "redeem_seconds" else "0") for c in all_columns)
+    updates = ", ".join(
+        f"{c} = stats_campaignhour.{c} || EXCLUDED.{c}"
+        if c == "redeem_seconds"
+        else f"{c} = stats_campaignhour.{c} + EXCLUDED.{c}"
+        for c in columns
+    )
+    cursor.execute(
+        f"""{with_sql}
+        INSERT INTO stats_campaignhour (campaign_id, hour, {", ".join(all_columns)})
+        SELECT campaign_id, hour, {values} FROM ({select_sql}) AS delta ({", ".join(("campaign_id", "hour", *columns))})
+        ON CONFLICT (campaign_id, hour) DO UPDATE SET {updates}""",
+        params or {},
+    )
+
+
+def _rebuild_forget(cursor, merchant_ids: list[int]) -> None:
+    """Drop everything the rollups hold about these merchants (their time zone changed)."""
+    params = {"m": merchant_ids}
+    campaigns = "SELECT id FROM coupons_campaign WHERE merchant_id = ANY(%(m)s)"
+    cursor.execute("DELETE FROM stats_merchanthour WHERE merchant_id = ANY(%(m)s)", params)
+    cursor.execute(f"DELETE FROM stats_campaignhour WHERE campaign_id IN ({campaigns})", params)
+    cursor.execute(
+        "DELETE FROM stats_bitmap WHERE kind = ANY(%(mk)s) AND owner_id = ANY(%(m)s)",
+        {**params, "mk": list(MERCHANT_KINDS)},
+    )
+    cursor.execute(
+        f"DELETE FROM stats_bitmap WHERE kind = ANY(%(ck)s) AND owner_id IN ({campaigns})",
+        {**params, "ck": list(CAMPAIGN_KINDS)},
+    )
+    cursor.execute("DELETE FROM stats_member WHERE merchant_id = ANY(%(m)s)", params)
+    cursor.execute("DELETE FROM stats_couponshadow WHERE merchant_id = ANY(%(m)s)", params)
+    cursor.execute("DELETE FROM stats_merchantstate WHERE merchant_id = ANY(%(m)s)", params)
+
+
+def _temp(cursor, name: str, select_sql: str, params: dict | None = None) -> None:
+    cursor.execute(f"DROP TABLE IF EXISTS {name.split()[0]}")
+    cursor.execute(f"CREATE TEMP TABLE {name} AS {select_sql}", params or {})
+
+
+def _fold(cursor, now: datetime) -> dict:
+    cursor.execute("SELECT source, watermark, folded_at FROM stats_foldstate")
+    state = {source: (watermark, folded_at) for source, watermark, folded_at in cursor.fetchall()}
+    watermarks = {source: state.get(source, (0, None))[0] for source in _ID_SOURCES}
+
+    cursor.execute(
+        """SELECT s.merchant_id FROM stats_merchantstate s JOIN merchants_merchant m ON m.id = s.merchant_id
+        WHERE m.timezone <> s.timezone"""
+    )
+    rebuilt = [row[0] for row in cursor.fetchall()]
+    if rebuilt:
+        _rebuild_forget(cursor, rebuilt)
+
+    # Deleted likes and comments come off the counts if they had been counted: at or below the watermark and not a gap.
+    deletions_sql = f"""
+        SELECT c.merchant_id, {_hour("c.created_at")},
+               -count(*) FILTER (WHERE g.source = 'like'), -count(*) FILTER (WHERE g.source = 'comment')
+        FROM _gone g JOIN checkins_checkin c ON c.id = g.checkin_id JOIN merchants_merchant m ON m.id = c.merchant_id
+        WHERE g.row_id <= CASE g.source WHEN 'like' THEN %(like)s ELSE %(comment)s END
+          AND NOT EXISTS (SELECT 1 FROM stats_foldgap f WHERE f.source = g.source AND f.row_id = g.row_id)
+          AND NOT c.merchant_id = ANY(%(rebuilt)s)
+        GROUP BY 1, 2"""
+    _temp(cursor, "_gone", "SELECT id, source, row_id, checkin_id FROM stats_socialdeletion")
+    cursor.execute("DELETE FROM stats_socialdeletion WHERE id IN (SELECT id FROM _gone)")
+    _merchant_hour_add(
+        cursor,
+        deletions_sql,
+        ("likes", "comments"),
+        {"like": watermarks["like"], "comment": watermarks["comment"], "rebuilt": rebuilt},
+    )
+
+    # New rows of every id source, then the watermarks and gaps that say what has been read.
+    counts = {}
+    for source, (table, select_sql, alias) in _ID_SOURCES.items():
+        parts = [
+            select_sql.format(where=f"{alias}.id > %(w)s"),
+            select_sql.format(where=f"{alias}.id IN (SELECT row_id FROM stats_foldgap WHERE source = %(src)s)"),
+        ]
+        if rebuilt:
+            parts.append(select_sql.format(where=f"{_MERCHANT_COLUMN[source]} = ANY(%(rebuilt)s)"))
+        _temp(cursor, table, " UNION ".join(parts), {"w": watermarks[source], "src": source, "rebuilt": rebuilt})
+        cursor.execute(f"SELECT count(*), coalesce(max(id), 0) FROM {table}")
+        counts[source], top = cursor.fetchone()
+        new_watermark = max(watermarks[source], top)
+        params = {"src": source, "w": watermarks[source], "top": new_watermark, "now": now, "ttl": now - GAP_TTL}
+        cursor.execute(
+            f"""DELETE FROM stats_foldgap WHERE source = %(src)s
+            AND (row_id IN (SELECT id FROM {table}) OR seen_at < %(ttl)s)""",
+            params,
+        )
+        cursor.execute(
+            f"""INSERT INTO stats_foldgap (source, row_id, seen_at)
+            SELECT %(src)s, g, %(now)s FROM generate_series(%(w)s::bigint + 1, %(top)s::bigint) g
+            WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = g)""",
+            params,
+        )
+        cursor.execute(
+            """INSERT INTO stats_foldstate (source, watermark, folded_at) VALUES (%(src)s, %(top)s, %(now)s)
+            ON CONFLICT (source) DO UPDATE SET watermark = EXCLUDED.watermark, folded_at = EXCLUDED.folded_at""",
+            params,
+        )
+
+    # Redemptions: coupons redeemed since the last fold (less LOOKBACK) or among the coupons just read; the shadow row
+    # still unredeemed makes each count once. Coupons first get their shadow.
+    cursor.execute(
+        """INSERT INTO stats_couponshadow
+            (coupon_id, campaign_id, merchant_id, user_id, issued_at, expires_at, redeemed_at, expired)
+        SELECT id, campaign_id, merchant_id, user_id, issued_at, expires_at, NULL, false FROM _cp
+        ON CONFLICT (coupon_id) DO NOTHING"""
+    )
+    last_redemption_fold = state.get("redemption", (0, None))[1]
+    since = (last_redemption_fold - LOOKBACK) if last_redemption_fold else datetime(1970, 1, 1, tzinfo=UTC)
+    _temp(
+        cursor,
+        "_rd",
+        f"""SELECT s.coupon_id, s.campaign_id, s.merchant_id, s.user_id, s.issued_at, p.redeemed_at, s.expires_at,
+                   s.expired, {_hour("p.redeemed_at")} AS hour, {_hour("s.expires_at")} AS expires_hour
+        FROM coupons_coupon p JOIN stats_couponshadow s ON s.coupon_id = p.id
+        JOIN merchants_merchant m ON m.id = s.merchant_id
+        WHERE s.redeemed_at IS NULL AND p.redeemed_at IS NOT NULL
+          AND p.id IN (SELECT id FROM coupons_coupon WHERE redeemed_at >= %(since)s AND redeemed_at IS NOT NULL
+                       UNION SELECT id FROM _cp WHERE redeemed_at IS NOT NULL)""",
+        {"since": since},
+    )
+    cursor.execute(
+        """UPDATE stats_couponshadow s SET redeemed_at = r.redeemed_at, expired = false
+        FROM _rd r WHERE s.coupon_id = r.coupon_id"""
+    )
+    _campaign_hour_add(
+        cursor,
+        """SELECT campaign_id, hour, count(*),
+                  array_agg(floor(extract(epoch FROM redeemed_at - issued_at))::bigint ORDER BY coupon_id)
+        FROM _rd GROUP BY 1, 2""",
+        ("redeemed", "redeem_seconds"),
+    )
+    # A coupon counted as expired whose redemption (committed just before its expiry) arrived late: not expired.
+    _campaign_hour_add(
+        cursor, "SELECT campaign_id, expires_hour, -count(*) FROM _rd WHERE expired GROUP BY 1, 2", ("expired",)
+    )
+    _campaign_hour_add(cursor, "SELECT campaign_id, hour, count(*) FROM _cp GROUP BY 1, 2", ("issued",))
+    _campaign_hour_add(
+        cursor,
+        f"""SELECT g.campaign_id, {_hour("g.expires_at")}, count(*)
+        FROM gone g JOIN merchants_merchant m ON m.id = g.merchant_id GROUP BY 1, 2""",
+        ("expired",),
+        {"now": now},
+        with_sql="""WITH gone AS (
+            UPDATE stats_couponshadow SET expired = true
+            WHERE redeemed_at IS NULL AND NOT expired AND expires_at <= %(now)s
+            RETURNING campaign_id, merchant_id, expires_at)""",
+    )
+    cursor.execute(
+        """INSERT INTO stats_foldstate (source, watermark, folded_at) VALUES ('redemption', 0, %(now)s)
+        ON CONFLICT (source) DO UPDATE SET folded_at = EXCLUDED.folded_at""",
+        {"now": now},
+    )
+
+    # Members: every user who did something at a merchant gets the next free bitmap slot there.
+    cursor.execute(
+        """INSERT INTO stats_member (merchant_id, user_id, slot, referred)
+        SELECT n.merchant_id, n.user_id,
+               coalesce(top.slot, -1) + row_number() OVER (PARTITION BY n.merchant_id ORDER BY n.user_id), false
+        FROM (SELECT merchant_id, user_id FROM _ck UNION SELECT merchant_id, user_id FROM _el
+              UNION SELECT merchant_id, user_id FROM _cp UNION SELECT merchant_id, user_id FROM _mv) n
+        LEFT JOIN LATERAL (SELECT max(x.slot) AS slot FROM stats_member x
+                           WHERE x.merchant_id = n.merchant_id) top ON true
+        WHERE NOT EXISTS (SELECT 1 FROM stats_member s WHERE s.merchant_id = n.merchant_id AND s.user_id = n.user_id)"""
+    )
+
+    # New visitors: a user's first ever check-in here (a late-committed earlier one moves it), and whether a friend's
+    # check-in here had reached their feed within the 7 days before it (referred).
+    _temp(
+        cursor,
+        "_fv",
+        f"""SELECT n.merchant_id, n.user_id, n.first_at, s.first_visit_at AS old_first, s.referred AS old_referred,
+                   m.timezone,
+                   EXISTS (SELECT 1 FROM social_feeddelivery d
+                           WHERE d.recipient_id = n.user_id AND d.merchant_id = n.merchant_id
+                             AND d.delivered_at < n.first_at
+                             AND d.delivered_at >= n.first_at - interval '{REFERRAL_WINDOW}') AS referred
+        FROM (SELECT merchant_id, user_id, min(created_at) AS first_at FROM _ck GROUP BY 1, 2) n
+        JOIN stats_member s ON s.merchant_id = n.merchant_id AND s.user_id = n.user_id
+        JOIN merchants_merchant m ON m.id = n.merchant_id
+        WHERE s.first_visit_at IS NULL OR n.first_at < s.first_visit_at""",
+    )
+    _merchant_hour_add(
+        cursor,
+        f"""SELECT merchant_id, hour, sum(visits), sum(referred) FROM (
+            SELECT merchant_id, {_hour("first_at", "timezone")} AS hour, 1 AS visits, referred::int AS referred FROM _fv
+            UNION ALL
+            SELECT merchant_id, {_hour("old_first", "timezone")}, -1, -(old_referred::int) FROM _fv
+            WHERE old_first IS NOT NULL) AS moves GROUP BY 1, 2""",
+        ("first_visits", "referred"),
+    )
+    cursor.execute(
+        """UPDATE stats_member s SET first_visit_at = f.first_at, referred = f.referred
+        FROM _fv f WHERE s.merchant_id = f.merchant_id AND s.user_id = f.user_id"""
+    )
+    # A delivery read now may make an earlier-counted first visit a referred one.
+    _merchant_hour_add(
+        cursor,
+        f"""SELECT f.merchant_id, {_hour("f.first_visit_at")}, count(*)
+        FROM flipped f JOIN merchants_merchant m ON m.id = f.merchant_id GROUP BY 1, 2""",
+        ("referred",),
+        with_sql=f"""WITH flipped AS (
+            UPDATE stats_member s SET referred = true FROM _fd d
+            WHERE s.merchant_id = d.merchant_id AND s.user_id = d.recipient_id AND NOT s.referred
+              AND s.first_visit_at > d.delivered_at
+              AND s.first_visit_at <= d.delivered_at + interval '{REFERRAL_WINDOW}'
+            RETURNING s.merchant_id, s.first_visit_at)""",
+    )
+
+    _merchant_hour_add(cursor, "SELECT merchant_id, hour, count(*) FROM _ck GROUP BY 1, 2", ("checkins",))
+    _merchant_hour_add(cursor, "SELECT merchant_id, hour, count(*) FROM _fd GROUP BY 1, 2", ("impressions",))
+    _merchant_hour_add(cursor, "SELECT merchant_id, hour, count(*) FROM _lk GROUP BY 1, 2", ("likes",))
+    _merchant_hour_add(cursor, "SELECT merchant_id, hour, count(*) FROM _cm GROUP BY 1, 2", ("comments",))
+
+    # Facts for the bitmaps: (kind, owner, merchant, hour, user).
+    facts = [
+        f"SELECT {K.VISITORS}, merchant_id, merchant_id, hour, user_id FROM _ck",
+        f"SELECT {K.VIEWERS}, merchant_id, merchant_id, hour, user_id FROM _mv",
+        f"""SELECT CASE WHEN in_holdout THEN {K.ELIGIBLE_HOLDOUT} ELSE {K.ELIGIBLE_TREATED} END,
+                   campaign_id, merchant_id, hour, user_id FROM _el""",
+        f"SELECT {K.ISSUED}, campaign_id, merchant_id, hour, user_id FROM _cp",
+        f"SELECT {K.REDEEMED}, campaign_id, merchant_id, hour, user_id FROM _rd",
+        # revisits and returns, looking forward from new eligibilities and redemptions ...
+        f"""SELECT CASE WHEN e.in_holdout THEN {K.REVISITED_HOLDOUT} ELSE {K.REVISITED_TREATED} END,
+                   e.campaign_id, e.merchant_id, e.hour, e.user_id FROM _el e
+            WHERE EXISTS (SELECT 1 FROM checkins_checkin c
+                          WHERE c.user_id = e.user_id AND c.merchant_id = e.merchant_id
+                            AND c.created_at > e.created_at
+                            AND c.created_at <= e.created_at + interval '{REVISIT_WINDOW}')""",
+        f"""SELECT {K.RETURNED}, r.campaign_id, r.merchant_id, r.hour, r.user_id FROM _rd r
+            WHERE EXISTS (SELECT 1 FROM checkins_checkin c
+                          WHERE c.user_id = r.user_id AND c.merchant_id = r.merchant_id
+                            AND c.created_at > r.redeemed_at
+                            AND c.created_at <= r.redeemed_at + interval '{REVISIT_WINDOW}')""",
+    ]
+    # ... and backward from new check-ins to eligibilities and redemptions read by earlier folds.
+    if watermarks["eligibility"] > 0:
+        facts.append(
+            f"""SELECT DISTINCT CASE WHEN e.in_holdout THEN {K.REVISITED_HOLDOUT} ELSE {K.REVISITED_TREATED} END,
+                   e.campaign_id, k.merchant_id, {_hour("e.created_at")}, e.user_id
+            FROM _ck c JOIN coupons_campaign k ON k.merchant_id = c.merchant_id
+            JOIN merchants_merchant m ON m.id = k.merchant_id
+            JOIN coupons_campaigneligibility e ON e.campaign_id = k.id AND e.user_id = c.user_id
+                 AND e.created_at < c.created_at AND e.created_at >= c.created_at - interval '{REVISIT_WINDOW}'"""
+        )
+    if last_redemption_fold is not None:
+        facts.append(
+            f"""SELECT DISTINCT {K.RETURNED}, p.campaign_id, p.merchant_id, {_hour("p.redeemed_at")}, p.user_id
+            FROM _ck c JOIN coupons_coupon p ON p.user_id = c.user_id AND p.merchant_id = c.merchant_id
+                 AND p.redeemed_at < c.created_at AND p.redeemed_at >= c.created_at - interval '{REVISIT_WINDOW}'
+            JOIN merchants_merchant m ON m.id = p.merchant_id"""
+        )
+    _temp(cursor, "_fx (kind, owner_id, merchant_id, hour, user_id)", " UNION ".join(f"({sql})" for sql in facts))
+    cursor.execute(
+        f"""INSERT INTO stats_bitmap (kind, owner_id, grain, bucket, chunk, bits)
+        SELECT f.kind, f.owner_id, 'h', f.hour, s.slot / {CHUNK_BITS},
+               bit_or(set_bit(B'0'::bit({CHUNK_BITS}), s.slot % {CHUNK_BITS}, 1))
+        FROM _fx f
+        JOIN stats_member s ON s.merchant_id = f.merchant_id AND s.user_id = f.user_id
+        GROUP BY 1, 2, 3, 4, 5
+        ON CONFLICT (kind, owner_id, grain, bucket, chunk) DO UPDATE SET bits = stats_bitmap.bits | EXCLUDED.bits"""
+    )
+    # Days are the OR of their hours: recomputed whole for every day a fact touched.
+    cursor.execute(
+        """INSERT INTO stats_bitmap (kind, owner_id, grain, bucket, chunk, bits)
+        SELECT b.kind, b.owner_id, 'd', t.day, b.chunk, bit_or(b.bits)
+        FROM (SELECT DISTINCT f.kind, f.owner_id, date_trunc('day', f.hour) AS day
+              FROM _fx f) t
+        JOIN stats_bitmap b ON b.kind = t.kind AND b.owner_id = t.owner_id AND b.grain = 'h'
+             AND b.bucket >= t.day AND b.bucket < t.day + interval '1 day'
+        GROUP BY 1, 2, 3, 4, 5
+        ON CONFLICT (kind, owner_id, grain, bucket, chunk) DO UPDATE SET bits = EXCLUDED.bits"""
+    )
+
+    cursor.execute(
+        """INSERT INTO stats_merchantstate (merchant_id, timezone)
+        SELECT m.id, m.timezone FROM merchants_merchant m
+        WHERE m.id IN (SELECT merchant_id FROM stats_member) OR m.id = ANY(%(rebuilt)s)
+        ON CONFLICT (merchant_id) DO NOTHING""",
+        {"rebuilt": rebuilt},
+    )
+    cursor.execute(
+        """INSERT INTO stats_foldstate (source, watermark, folded_at) VALUES ('fold', 0, %(now)s)
+        ON CONFLICT (source) DO UPDATE SET folded_at = EXCLUDED.folded_at""",
+        {"now": now},
+    )
+    for table in ("_gone", "_rd", "_fv", "_fx", *(t for t, _, _ in _ID_SOURCES.values())):
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+    return {"rebuilt_merchants": len(rebuilt), **counts}
+
+
+def rollups_fold(*, now: datetime | None = None) -> dict:
+    """Fold the rows written since the last fold into the rollups; returns how many rows of each source it read."""
+    now = now or timezone.now()
+    with connection.cursor() as cursor:
+        # A session lock taken before the transaction starts, so that the snapshot sees the previous fold committed.
+        cursor.execute("SELECT pg_advisory_lock(%s)", [_LOCK_KEY])
+        try:
+            outermost = not connection.in_atomic_block
+            with transaction.atomic():
+                if outermost:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                return _fold(cursor, now)
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [_LOCK_KEY])

@@ -17,6 +17,7 @@ from coupons import selectors as coupon_selectors
 from merchants import services
 from merchants.models import TIMEZONES, Category, MerchantStaff
 from merchants.selectors import merchant_get
+from stats import services as stats_services
 
 
 class CampaignBriefSerializer(serializers.Serializer):
@@ -202,11 +203,17 @@ class MerchantDetailView(ApiView):
     @extend_schema(
         tags=["merchants"],
         summary="A merchant with its running campaigns",
+        description=(
+            "Public. A bearer token is optional: a signed-in caller's visit is recorded as a view of the merchant "
+            "(the `viewers` step of its campaigns' statistics funnel)."
+        ),
         responses={200: MerchantPublicSerializer},
         auth=[{}, {"jwtAuth": []}],
     )
     def get(self, request, merchant_id: int):
         merchant = coupon_selectors.merchant_public_get(merchant_id=merchant_id)
+        if request.user.is_authenticated:
+            stats_services.merchant_view_record(merchant_id=merchant.pk, user_id=request.user.pk)
         return Response(MerchantPublicSerializer(merchant).data)
 
     @extend_schema(

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from api.v1 import accounts, campaigns, checkins, coupons, merchants, notifications, social
+from api.v1 import accounts, campaigns, checkins, coupons, merchants, notifications, social, stats
 
 
 class IdConverter:
@@ -45,6 +45,8 @@ urlpatterns = [
     path("campaigns/<id:campaign_id>/pause", campaigns.CampaignPauseView.as_view(), name="campaign-pause"),
     path("campaigns/<id:campaign_id>/resume", campaigns.CampaignResumeView.as_view(), name="campaign-resume"),
     path("campaigns/<id:campaign_id>/end", campaigns.CampaignEndView.as_view(), name="campaign-end"),
+    path("campaigns/<id:campaign_id>/stats", stats.CampaignStatsView.as_view(), name="campaign-stats"),
+    path("merchants/<id:merchant_id>/stats", stats.MerchantStatsView.as_view(), name="merchant-stats"),
     path("merchants/<id:merchant_id>/redemptions", coupons.RedemptionCreateView.as_view(), name="merchant-redemptions"),
     path("checkins", checkins.CheckinCreateView.as_view(), name="checkins"),
     path("me/checkins", checkins.MyCheckinListView.as_view(), name="my-checkins"),

@@ -1,0 +1,349 @@
+"""Statistics: a campaign's effect (JSON, or its series as CSV), and a merchant's campaigns at a glance."""
+
+import csv
+import io
+import json
+from datetime import date, datetime
+
+from django.utils.dateparse import parse_date, parse_datetime
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from api.schema import problem, problem_example
+from api.views import ApiView
+from coupons.models import Campaign
+from stats import selectors
+
+SERIES_COLUMNS = ("bucket_start", "checkins", "unique_visitors", "coupons_issued", "coupons_redeemed")
+
+_RANGE_RULES = (
+    "Statistics have hourly resolution in the merchant's time zone: `from` is rounded down and `to` up to a whole "
+    "local hour, then the range is clipped to the campaign's period (the hour of `starts_at` to the hour of its end, "
+    "or of now while it runs). Figures are as of `as_of`, the last rollup fold (at most about a minute ago)."
+)
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "description": "ISO 8601 date (`2026-05-01`: local midnight; as `to`, the whole day is included) or datetime "
+        "(`2026-05-01T09:30:00+09:00`; without an offset it is the merchant's local time).",
+        "example": "2026-05-01",
+    }
+)
+class DateOrDateTimeField(serializers.Field):
+    """A date or a datetime, as the statistics range takes them."""
+
+    default_error_messages = {
+        "invalid": "Use an ISO 8601 date (YYYY-MM-DD) or datetime (YYYY-MM-DDTHH:MM[:SS][+HH:MM]), years 2000 to 2100."
+    }
+
+    def to_internal_value(self, data) -> date | datetime:
+        if not isinstance(data, str) or len(data) > 40:
+            self.fail("invalid")
+        try:
+            value = parse_date(data) if len(data) == 10 else parse_datetime(data)
+        except ValueError:
+            value = None
+        if value is None or not 2000 <= value.year <= 2100:
+            self.fail("invalid")
+        return value
+
+    def to_representation(self, value):
+        return value.isoformat()
+
+
+class CampaignStatsQuery(serializers.Serializer):
+    from_ = DateOrDateTimeField(required=False, source="from_", help_text="Start of the range (default: the start).")
+    to = DateOrDateTimeField(required=False, help_text="End of the range, after `from` (default: the end or now).")
+    bucket = serializers.ChoiceField(
+        choices=selectors.BUCKETS, default="day", help_text="Series rows per local hour or per local day."
+    )
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = fields.pop("from_")
+        return fields
+
+
+class CampaignStatsTotals(serializers.Serializer):
+    checkins = serializers.IntegerField(help_text="The merchant's check-ins in the range.")
+    unique_visitors = serializers.IntegerField(help_text="Distinct users among those check-ins.")
+    new_visitors = serializers.IntegerField(
+        help_text="Users whose first ever check-in at this merchant falls in the range."
+    )
+    returning_visitors = serializers.IntegerField(
+        help_text="unique_visitors who had checked in here before the range (unique_visitors - new_visitors)."
+    )
+    coupons_issued = serializers.IntegerField(help_text="Coupons of this campaign issued in the range.")
+    coupons_redeemed = serializers.IntegerField(help_text="Coupons of this campaign redeemed in the range.")
+    coupons_expired = serializers.IntegerField(
+        help_text="Coupons of this campaign whose validity ended in the range, before `as_of`, never redeemed."
+    )
+    redemption_rate = serializers.FloatField(
+        allow_null=True, help_text="coupons_redeemed / coupons_issued (null when none was issued)."
+    )
+    median_minutes_to_redeem = serializers.FloatField(
+        allow_null=True,
+        help_text="Median of (redeemed_at - issued_at) in whole seconds, in minutes (one decimal), over the coupons "
+        "redeemed in the range; null when none was.",
+    )
+    friend_impressions = serializers.IntegerField(
+        help_text="Deliveries of the range's check-ins (by check-in time) into friends' feeds."
+    )
+    likes = serializers.IntegerField(help_text="Current likes on the range's check-ins.")
+    comments = serializers.IntegerField(help_text="Current comments on the range's check-ins.")
+    engagement_rate = serializers.FloatField(
+        allow_null=True, help_text="(likes + comments) / friend_impressions (null without impressions)."
+    )
+    referred_visitors = serializers.IntegerField(
+        help_text="new_visitors whose first visit came within 7 days after a friend's check-in here reached their feed."
+    )
+
+
+class CampaignStatsFunnel(serializers.Serializer):
+    viewers = serializers.IntegerField(help_text="Distinct signed-in users who opened the merchant's detail.")
+    checked_in = serializers.IntegerField(help_text="Distinct users who checked in (= totals.unique_visitors).")
+    eligible = serializers.IntegerField(help_text="Distinct users who met the trigger (holdout included).")
+    issued = serializers.IntegerField(help_text="Distinct users who got a coupon of this campaign.")
+    redeemed = serializers.IntegerField(help_text="Distinct users who redeemed a coupon of this campaign.")
+    returned_30d = serializers.IntegerField(
+        help_text="Distinct users who redeemed in the range and checked in here again within 30 days after."
+    )
+
+
+class CampaignStatsBaseline(serializers.Serializer):
+    from_ = serializers.DateTimeField(help_text="Start of the baseline period.")
+    to = serializers.DateTimeField(help_text="End of the baseline period: the campaign's start hour.")
+    checkins = serializers.IntegerField()
+    unique_visitors = serializers.IntegerField()
+    new_visitors = serializers.IntegerField()
+    returning_visitors = serializers.IntegerField()
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = fields.pop("from_")
+        return fields
+
+
+class CampaignStatsLift(serializers.Serializer):
+    checkins = serializers.FloatField(allow_null=True, help_text="totals.checkins / baseline.checkins.")
+    unique_visitors = serializers.FloatField(
+        allow_null=True, help_text="totals.unique_visitors / baseline.unique_visitors."
+    )
+
+
+class CampaignStatsHoldoutGroup(serializers.Serializer):
+    users = serializers.IntegerField(help_text="Distinct users of the group who met the trigger in the range.")
+    revisited = serializers.IntegerField(
+        help_text="Of those, users who checked in here again within 30 days after meeting it."
+    )
+    revisit_rate = serializers.FloatField(allow_null=True, help_text="revisited / users.")
+
+
+class CampaignStatsHoldout(serializers.Serializer):
+    treated = CampaignStatsHoldoutGroup(help_text="Eligible users outside the holdout (offered a coupon).")
+    holdout = CampaignStatsHoldoutGroup(help_text="Eligible users in the holdout (no coupon).")
+    incremental_revisit_rate = serializers.FloatField(
+        allow_null=True, help_text="treated.revisit_rate - holdout.revisit_rate (null if a group is empty)."
+    )
+    confidence_interval_95 = serializers.ListField(
+        child=serializers.FloatField(),
+        allow_null=True,
+        help_text="95% interval of the difference (normal approximation), [low, high].",
+    )
+    enough_data = serializers.BooleanField(help_text=f"Both groups have at least {selectors.HOLDOUT_MIN_USERS} users.")
+    significant = serializers.BooleanField(help_text="enough_data and the interval excludes 0.")
+
+
+class CampaignStatsSeriesRow(serializers.Serializer):
+    bucket_start = serializers.DateTimeField(help_text="Local start of the hour or day (with the merchant's offset).")
+    checkins = serializers.IntegerField()
+    unique_visitors = serializers.IntegerField(help_text="Distinct users who checked in within this bucket.")
+    coupons_issued = serializers.IntegerField()
+    coupons_redeemed = serializers.IntegerField()
+
+
+class CampaignStats(serializers.Serializer):
+    campaign_id = serializers.IntegerField()
+    merchant_id = serializers.IntegerField()
+    title = serializers.CharField()
+    timezone = serializers.CharField(help_text="The merchant's time zone: hours and days are local to it.")
+    bucket = serializers.ChoiceField(choices=selectors.BUCKETS)
+    from_ = serializers.DateTimeField(help_text="Start of the range actually used (whole local hour).")
+    to = serializers.DateTimeField(help_text="End of the range actually used (exclusive).")
+    as_of = serializers.DateTimeField(allow_null=True, help_text="The figures include everything written before this.")
+    totals = CampaignStatsTotals()
+    funnel = CampaignStatsFunnel(help_text="Distinct users at each step, in the range.")
+    baseline = CampaignStatsBaseline(
+        help_text="The check-in figures for the period of the same length just before the campaign started."
+    )
+    lift = CampaignStatsLift(help_text="Ratios of the range to the baseline; null where the baseline is 0.")
+    holdout = CampaignStatsHoldout(
+        allow_null=True,
+        help_text="Null unless the campaign keeps a holdout (holdout_percent > 0): eligible users split at random, "
+        "stably per user; the holdout gets no coupon.",
+    )
+    series = CampaignStatsSeriesRow(many=True, help_text="One row per local hour or day of the range, oldest first.")
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = fields.pop("from_")
+        return fields
+
+
+class CampaignStatsCsvRenderer(BaseRenderer):
+    """The series as CSV with a header row (errors stay problem details)."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if not isinstance(data, dict) or "series" not in data:
+            return json.dumps(data).encode()
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(SERIES_COLUMNS)
+        for row in data["series"]:
+            writer.writerow([row["bucket_start"].isoformat(), *(row[name] for name in SERIES_COLUMNS[1:])])
+        return out.getvalue().encode()
+
+
+def _json_ready(value):
+    """Datetimes as ISO 8601 with offset, recursively (the body is built from plain dicts, not serializers)."""
+    if isinstance(value, dict):
+        return {key: _json_ready(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(item) for item in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+_CAMPAIGN_NOT_FOUND = problem(
+    "No such campaign, or you are not staff of its merchant.",
+    problem_example(404, "campaign_not_found", "No campaign has this id."),
+)
+
+
+class CampaignStatsView(ApiView):
+    renderer_classes = [JSONRenderer, CampaignStatsCsvRenderer]
+
+    @extend_schema(
+        tags=["statistics"],
+        summary="A campaign's effect statistics (any staff of its merchant)",
+        description=(
+            "For the campaign's period clipped to `from`/`to`: totals, a funnel of distinct users, the baseline period "
+            "before the campaign and the lift against it, the holdout comparison (when the campaign keeps a holdout) "
+            "and a series per local hour or day. Every figure equals a plain SQL count over the raw check-ins, "
+            "coupons, eligibility records, feed deliveries, likes, comments and merchant views, where an event is in "
+            "the range when its local hour is.\n\n"
+            f"{_RANGE_RULES}\n\n"
+            "`Accept: text/csv` (or `?format=csv`) returns the series as CSV: a header row "
+            f"`{','.join(SERIES_COLUMNS)}`, then one row per bucket."
+        ),
+        parameters=[
+            CampaignStatsQuery,
+            OpenApiParameter(
+                "format", str, enum=["json", "csv"], description="`csv`: the series as CSV (like `Accept: text/csv`)."
+            ),
+        ],
+        responses={
+            (200, "application/json"): CampaignStats,
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR,
+                description="The series with a header row.",
+                examples=[
+                    OpenApiExample(
+                        "csv",
+                        value="bucket_start,checkins,unique_visitors,coupons_issued,coupons_redeemed\r\n"
+                        "2026-05-01T00:00:00+09:00,42,37,12,5\r\n",
+                    )
+                ],
+            ),
+            400: problem(
+                "A bad `from`, `to` or `bucket`, or `to` not after `from`: `errors` names the parameter.",
+                problem_example(
+                    400, "validation_error", "to: Must be after `from`.", {"to": ["Must be after `from`."]}
+                ),
+            ),
+            404: _CAMPAIGN_NOT_FOUND,
+        },
+    )
+    def get(self, request, campaign_id: int):
+        query = self.query(CampaignStatsQuery)
+        stats = selectors.campaign_stats(
+            campaign_id=campaign_id,
+            user_id=request.user.pk,
+            from_=query.get("from_"),
+            to=query.get("to"),
+            bucket=query["bucket"],
+        )
+        if request.accepted_renderer.format == "csv":
+            response = Response(stats)
+            response["Content-Disposition"] = f'attachment; filename="campaign-{campaign_id}-stats.csv"'
+            return response
+        return Response(_json_ready(stats))
+
+
+class MerchantStatsCampaign(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    status = serializers.ChoiceField(choices=Campaign.Status.choices)
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    holdout_percent = serializers.IntegerField()
+    from_ = serializers.DateTimeField(help_text="Start of the campaign's statistics period (whole local hour).")
+    to = serializers.DateTimeField(help_text="Its end: the end hour, or now while it runs.")
+    checkins = serializers.IntegerField()
+    unique_visitors = serializers.IntegerField()
+    new_visitors = serializers.IntegerField()
+    coupons_issued = serializers.IntegerField()
+    coupons_redeemed = serializers.IntegerField()
+    redemption_rate = serializers.FloatField(allow_null=True)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = fields.pop("from_")
+        return fields
+
+
+class MerchantStatsMerchant(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    timezone = serializers.CharField()
+
+
+class MerchantStats(serializers.Serializer):
+    merchant = MerchantStatsMerchant()
+    role = serializers.CharField(help_text="Your role at this merchant.")
+    as_of = serializers.DateTimeField(allow_null=True)
+    campaigns = MerchantStatsCampaign(
+        many=True, help_text="Newest first, each with the same figures as its statistics over its whole period."
+    )
+
+
+class MerchantStatsView(ApiView):
+    @extend_schema(
+        tags=["statistics"],
+        summary="A merchant's campaigns with their headline figures (any staff)",
+        description=(
+            "Every campaign of the merchant, newest first, with the figures its `GET /campaigns/{id}/stats` gives for "
+            f"its whole period (same definitions).\n\n{_RANGE_RULES}"
+        ),
+        responses={
+            200: MerchantStats,
+            403: problem(
+                "You are not staff of this merchant.",
+                problem_example(403, "permission_denied", "Only the merchant's staff may see its statistics."),
+            ),
+            404: problem("No such merchant.", problem_example(404, "merchant_not_found", "No merchant has this id.")),
+        },
+    )
+    def get(self, request, merchant_id: int):
+        overview = selectors.merchant_stats_overview(merchant_id=merchant_id, user_id=request.user.pk)
+        return Response(_json_ready(overview))

@@ -11,15 +11,17 @@ import json
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter
+from psycopg.types.json import Jsonb
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from api.models import IdempotencyRecord
 from api.problems import PROBLEM_CONTENT_TYPE
 from api.schema import problem_example
+from core.db import prepared_cursor
 from core.errors import Conflict, Unprocessable, ValidationFailed
 
 HEADER = "Idempotency-Key"
@@ -78,9 +80,12 @@ RETURNING id
 """
 
 
+_ANSWER_SQL = "UPDATE api_idempotencyrecord SET status_code = %s, response_body = %s WHERE id = %s"
+
+
 def _claim(*, user_id: int, key: str, request, fingerprint: str) -> int | None:
     """Insert the in-flight record (committed at once); None if another request already holds the key."""
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_CLAIM_SQL, [user_id, key, request.method, request.path[:255], fingerprint])
         row = cursor.fetchone()
     return row[0] if row else None
@@ -158,7 +163,8 @@ def idempotent(handler):
                 if response.status_code >= 500 or transaction.get_rollback():
                     raise _NotStored(response)
                 body = json.loads(JSONRenderer().render(response.data)) if response.data is not None else None
-                IdempotencyRecord.objects.filter(pk=record).update(status_code=response.status_code, response_body=body)
+                with prepared_cursor() as cursor:
+                    cursor.execute(_ANSWER_SQL, [response.status_code, None if body is None else Jsonb(body), record])
         except _NotStored as not_stored:
             IdempotencyRecord.objects.filter(pk=record).delete()
             return not_stored.response

@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import F, QuerySet
 
 from checkins.models import Checkin
+from core.db import prepared_cursor
 from core.errors import NotFound
 from coupons.selectors import RUNNING_CAMPAIGNS_JSON_SQL
 
@@ -55,7 +56,7 @@ class CheckinContext:
 
 def checkin_context_get(*, user_id: int, merchant_id: int, lat: float, lng: float) -> CheckinContext:
     """The facts for the anti-cheat rules in one query, or NotFound (merchant_not_found)."""
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_CONTEXT_SQL, {"user": user_id, "merchant": merchant_id, "lat": lat, "lng": lng})
         row = cursor.fetchone()
     if row is None:

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -15,6 +15,7 @@ from checkins.selectors import (
     checkin_count_since,
     friends_checked_in_since,
 )
+from core.db import prepared_cursor
 from core.errors import Unprocessable
 from core.outbox import outbox_event_write
 from coupons.selectors import campaigns_issuing_from_json
@@ -147,7 +148,7 @@ def _checkin_accept(
         created_at=now,
     )
     # The hot path's INSERT in SQL: the ORM's geometry adaptation and statement building cost more than the INSERT.
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_INSERT_SQL, [user.pk, context.merchant_id, lng, lat, accuracy_m, checkin.distance_m, message,
                                      visibility, now])  # fmt: skip
         checkin.pk = cursor.fetchone()[0]

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Notification, User
 from accounts.services import notification_create
+from core.db import prepared_cursor
 from core.errors import Conflict, Gone, NotFound, PermissionDenied, ValidationFailed
 from coupons.models import Campaign, Coupon
 from coupons.selectors import campaign_list_issuing
@@ -349,7 +350,7 @@ def coupons_issue_for_visit(*, visit: Visit, campaigns: list[Campaign] | None = 
         return []
     if len(candidates) == 1 and candidates[0][1] == visit.user_id and candidates[0][2] == visit.checkin_id:
         campaign = candidates[0][0]
-        with connection.cursor() as cursor:
+        with prepared_cursor() as cursor:
             taken = _coupon_reserve_and_take(
                 cursor, campaign=campaign, user_id=visit.user_id, checkin_id=visit.checkin_id, now=visit.at
             )
@@ -358,7 +359,7 @@ def coupons_issue_for_visit(*, visit: Visit, campaigns: list[Campaign] | None = 
         coupon_id, code, expires_at = taken
         return [IssuedCoupon(coupon_id, code, campaign.title, expires_at, campaign.pk, visit.user_id)]
     reserved = []
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         for campaign, user_id, checkin_id in sorted(candidates, key=lambda c: (c[0].pk, c[1])):
             holdout = in_holdout(campaign_id=campaign.pk, user_id=user_id, holdout_percent=campaign.holdout_percent)
             cursor.execute(

@@ -117,6 +117,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=300),
+    # How often a worker looks for messages left unacknowledged by a dead worker (older than the visibility timeout)
+    # and puts them back in the queue; kombu's default would scan only every 100 s.
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": 1,
     # Publishing (a web request's on_commit kick, the relay) must fail fast when Redis is down, never hang: a short
     # socket timeout, and one connection attempt bounded by connect_retries_timeout instead of retrying for ever.
     "socket_connect_timeout": env.float("CELERY_BROKER_SOCKET_CONNECT_TIMEOUT", default=1.0),

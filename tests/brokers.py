@@ -112,7 +112,7 @@ class Worker:
         self.log_path = log_path
         self.process: subprocess.Popen | None = None
 
-    def start(self) -> "Worker":
+    def start(self, *, wait_ready: bool = True) -> "Worker":
         log = open(self.log_path, "ab")  # noqa: SIM115 (closed with the process)
         self.process = subprocess.Popen(
             [
@@ -139,8 +139,12 @@ class Worker:
             start_new_session=True,
         )
         log.close()
-        wait_until(lambda: b"ready." in self.log_path.read_bytes(), timeout=30, what="the worker to be ready")
+        if wait_ready:
+            wait_until(self.ready, timeout=30, what="the worker to be ready")
         return self
+
+    def ready(self) -> bool:
+        return b"ready." in self.log_path.read_bytes()
 
     def kill(self) -> None:
         """SIGKILL the whole worker (main process and its pool child) at once, as an OOM kill or power cut would."""

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import connection
 from django.utils import timezone
 
+from core.db import prepared_cursor
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from coupons.models import Campaign
 from merchants.models import Merchant, MerchantStaff
@@ -51,12 +51,19 @@ def _midnight(local: datetime) -> datetime:
     return local.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def _bits_condition(prefix: str) -> str:
-    """Rows of stats_bitmap that tile a window: its whole days, and the hours before the first and after the last."""
+def _bits_rows(prefix: str, kinds: str, owner: str, label: str = "") -> str:
+    """The stats_bitmap rows that tile a window (its whole days, and the hours before the first and after the last) for
+    some kinds of one owner: three index range scans, UNION ALL. `kinds` and `owner` are SQL expressions."""
     p = f"%({prefix}"
-    return (
-        f"((grain = 'd' AND bucket >= {p}d0)s AND bucket < {p}d1)s) OR (grain = 'h' AND "
-        f"((bucket >= {p}h0)s AND bucket < {p}h1)s) OR (bucket >= {p}h2)s AND bucket < {p}h3)s))))"
+    select = (
+        f"SELECT {label}kind, bucket, chunk, bits FROM stats_bitmap WHERE kind = ANY({kinds}) AND owner_id = {owner}"
+    )
+    return " UNION ALL ".join(
+        (
+            f"{select} AND grain = 'd' AND bucket >= {p}d0)s AND bucket < {p}d1)s",
+            f"{select} AND grain = 'h' AND bucket >= {p}h0)s AND bucket < {p}h1)s",
+            f"{select} AND grain = 'h' AND bucket >= {p}h2)s AND bucket < {p}h3)s",
+        )
     )
 
 
@@ -160,12 +167,9 @@ FROM stats_campaignhour WHERE campaign_id = %(campaign)s AND hour >= %(rs)s AND 
 _UNIQUE_SQL = f"""
 SELECT w, k, sum(bit_count(bits))::bigint FROM (
     SELECT w, g.k, chunk, bit_or(bits) AS bits FROM (
-        SELECT 'r' AS w, kind, chunk, bits FROM stats_bitmap
-        WHERE ((kind = ANY(%(mk)s) AND owner_id = %(merchant)s) OR (kind = ANY(%(ck)s) AND owner_id = %(campaign)s))
-          AND {_bits_condition("r")}
-        UNION ALL
-        SELECT 'b', kind, chunk, bits FROM stats_bitmap
-        WHERE kind = {K.VISITORS} AND owner_id = %(merchant)s AND {_bits_condition("b")}
+        {_bits_rows("r", "%(mk)s", "%(merchant)s", "'r' AS w, ")}
+        UNION ALL {_bits_rows("r", "%(ck)s", "%(campaign)s", "'r' AS w, ")}
+        UNION ALL {_bits_rows("b", f"ARRAY[{K.VISITORS}]", "%(merchant)s", "'b' AS w, ")}
     ) rows
     CROSS JOIN LATERAL (VALUES (kind),
         (CASE WHEN kind IN ({K.ELIGIBLE_TREATED}, {K.ELIGIBLE_HOLDOUT}) THEN 0 END)) g (k)
@@ -194,8 +198,8 @@ GROUP BY 1
 """,
     "day": f"""
 SELECT day, sum(bit_count(bits))::bigint FROM (
-    SELECT date_trunc('day', bucket) AS day, chunk, bit_or(bits) AS bits FROM stats_bitmap
-    WHERE kind = {K.VISITORS} AND owner_id = %(merchant)s AND {_bits_condition("r")}
+    SELECT date_trunc('day', bucket) AS day, chunk, bit_or(bits) AS bits
+    FROM ({_bits_rows("r", f"ARRAY[{K.VISITORS}]", "%(merchant)s")}) rows
     GROUP BY 1, 2
 ) b GROUP BY 1
 """,
@@ -258,7 +262,8 @@ def campaign_stats(
         **window.params("r"),
         **baseline.params("b"),
     }
-    with connection.cursor() as cursor:
+    # Prepared statements: these texts never change, so PostgreSQL parses and plans each once per connection.
+    with prepared_cursor() as cursor:
         cursor.execute(_MERCHANT_SCALARS_SQL, params)
         checkins, new_visitors, referred, impressions, likes, comments, base_checkins, base_new = cursor.fetchone()
         cursor.execute(_CAMPAIGN_SCALARS_SQL, params)
@@ -373,11 +378,13 @@ SELECT w.campaign_id,
        (SELECT coalesce(sum(redeemed), 0) FROM stats_campaignhour h
         WHERE h.campaign_id = w.campaign_id AND h.hour >= w.rs AND h.hour < w.re),
        (SELECT coalesce(sum(bit_count(bits)), 0) FROM (
-            SELECT bit_or(b.bits) AS bits FROM stats_bitmap b
-            WHERE b.kind = {K.VISITORS} AND b.owner_id = %(merchant)s
-              AND ((b.grain = 'd' AND b.bucket >= w.d0 AND b.bucket < w.d1)
-                   OR (b.grain = 'h' AND ((b.bucket >= w.h0 AND b.bucket < w.h1)
-                                          OR (b.bucket >= w.h2 AND b.bucket < w.h3))))
+            SELECT bit_or(b.bits) AS bits FROM (
+                SELECT chunk, bits FROM stats_bitmap WHERE kind = {K.VISITORS} AND owner_id = %(merchant)s
+                    AND grain = 'd' AND bucket >= w.d0 AND bucket < w.d1
+                UNION ALL SELECT chunk, bits FROM stats_bitmap WHERE kind = {K.VISITORS} AND owner_id = %(merchant)s
+                    AND grain = 'h' AND bucket >= w.h0 AND bucket < w.h1
+                UNION ALL SELECT chunk, bits FROM stats_bitmap WHERE kind = {K.VISITORS} AND owner_id = %(merchant)s
+                    AND grain = 'h' AND bucket >= w.h2 AND bucket < w.h3) b
             GROUP BY b.chunk) c)
 FROM w
 """
@@ -408,7 +415,7 @@ def merchant_stats_overview(*, merchant_id: int, user_id: int | None, now: datet
             columns["re"].append(window.end)
             for name, value in window.parts.items():
                 columns[name].append(value)
-        with connection.cursor() as cursor:
+        with prepared_cursor() as cursor:
             cursor.execute(_OVERVIEW_SQL, {"merchant": merchant_id, **columns})
             figures = {row[0]: row[1:] for row in cursor.fetchall()}
     rows = []

@@ -7,10 +7,13 @@ from django.db import connection, transaction
 from tqdm import tqdm
 
 from accounts.models import FriendRequest, Friendship, User
+from checkins.models import Checkin
+from core.outbox import outbox_event_consume, outbox_event_write
 from coupons.models import Campaign
 from demo.places import AREAS, place_generate
 from geo.points import point_from_lat_lng
 from merchants.models import Merchant, MerchantStaff
+from social.services import checkin_fanout, comment_create, like_create
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (printed demo login, not a secret)
 # username, display name, role in the demo
@@ -91,7 +94,81 @@ def demo_people_load() -> dict[str, User]:
             if index == 0:
                 MerchantStaff.objects.create(merchant=merchant, user=users["manager"], role=MerchantStaff.Role.MANAGER)
                 MerchantStaff.objects.create(merchant=merchant, user=users["clerk"], role=MerchantStaff.Role.CLERK)
+    demo_feed_load(users=users)
     return users
+
+
+# More of minji's (and jisoo's) friends, so that the feed is lively; they log in with the demo password too.
+DEMO_FEED_FRIENDS = [("daeun", "다은"), ("junho", "준호"), ("yuna", "유나")]
+# (who, shop index in DEMO_SHOPS, hours ago, message, visibility): shared check-ins, fanned out as the worker would.
+DEMO_FEED = [
+    ("jisoo", 0, 1.5, "소금빵 방금 나왔어요! 🥐", "friends"),
+    ("hyunwoo", 1, 5, "하안 골목 커피 라떼 최고", "public"),
+    ("daeun", 0, 9, "친구랑 케이크 먹으러 왔어요", "friends"),
+    ("junho", 1, 20, "", "friends"),
+    ("seoyeon", 1, 26, "공부하기 좋은 카페", "friends"),
+    ("yuna", 0, 30, "아침 빵 쇼핑", "public"),
+    ("minji", 0, 40, "단골 빵집 체크인!", "friends"),
+    ("jisoo", 1, 50, "비 오는 날엔 라떼", "friends"),
+    ("hyunwoo", 0, 70, "혼자만 아는 곳", "private"),
+]
+# (who, index in DEMO_FEED) likes; (who, index in DEMO_FEED, text) comments
+DEMO_LIKES = [("minji", 0), ("hyunwoo", 0), ("jisoo", 6), ("hyunwoo", 6), ("daeun", 6), ("minji", 1), ("yuna", 1), ("daeun", 0)]
+DEMO_COMMENTS = [
+    (0, "hyunwoo", "나도 갈래!"),
+    (6, "jisoo", "같이 가자!"),
+    (6, "minji", "내일 또 와야지"),
+    (2, "minji", "맛있겠다"),
+]
+
+
+def demo_feed_load(*, users: dict[str, User]) -> None:
+    """Friends with a history of shared check-ins at the demo shops, fanned out to their feeds (through the outbox,
+    applied here at once), with likes, comments and the notifications they cause; idempotent."""
+    if Checkin.objects.filter(user=users["jisoo"], message=DEMO_FEED[0][3]).exists():
+        return
+    now = datetime.now(UTC)
+    for username, display_name in DEMO_FEED_FRIENDS:
+        user, created = User.objects.get_or_create(username=username, defaults={"display_name": display_name})
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        users[username] = user
+        for friend in ("minji", "jisoo"):
+            Friendship.objects.bulk_create(
+                [Friendship(user=user, friend=users[friend]), Friendship(user=users[friend], friend=user)],
+                ignore_conflicts=True,
+            )
+    # Friends for a month: a check-in reaches only those who were friends when it was made.
+    Friendship.objects.filter(user__in=users.values(), friend__in=users.values()).update(
+        created_at=now - timedelta(days=30)
+    )
+    shops = [Merchant.objects.filter(name=shop[0], staff_roles__user=users["owner"]).first() for shop in DEMO_SHOPS]
+    checkins = []
+    for username, shop_index, hours_ago, message, visibility in DEMO_FEED:
+        shop = shops[shop_index]
+        checkin = Checkin.objects.create(
+            user=users[username],
+            merchant=shop,
+            location=shop.location,
+            accuracy_m=12,
+            distance_m=8.5,
+            message=message,
+            visibility=visibility,
+            created_at=now - timedelta(hours=hours_ago),
+        )
+        event = outbox_event_write(topic="checkin.created", payload={"checkin_id": checkin.pk})
+        outbox_event_consume(
+            event_id=event.pk,
+            handler=lambda payload, event_id=event.pk: checkin_fanout(
+                event_id=event_id, checkin_id=payload["checkin_id"]
+            ),
+        )
+        checkins.append(checkin)
+    for username, index in DEMO_LIKES:
+        like_create(user=users[username], checkin_id=checkins[index].pk)
+    for index, username, text in DEMO_COMMENTS:
+        comment_create(user=users[username], checkin_id=checkins[index].pk, text=text)
 
 
 # (shop index in DEMO_SHOPS, title, trigger, total stock, holdout percent)

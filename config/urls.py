@@ -6,6 +6,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("api/", include("api.urls")),
+    path("dashboard/", include("dashboard.urls")),
 ]
 
 handler400 = "api.problems.handler400"

@@ -5,6 +5,8 @@ Statistics have hourly resolution in the merchant's time zone: a range is widene
 down, `to` up), clipped to the campaign's period (its start hour to the hour of its end, or now while it runs).
 """
 
+import csv
+import io
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -446,3 +448,53 @@ def merchant_stats_overview(*, merchant_id: int, user_id: int | None, now: datet
         "as_of": stats_as_of(),
         "campaigns": rows,
     }
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# What the dashboard and the CSV download read
+# ---------------------------------------------------------------------------------------------------------------------
+SERIES_COLUMNS = ("bucket_start", "checkins", "unique_visitors", "coupons_issued", "coupons_redeemed")
+
+
+def series_csv(series: list[dict]) -> str:
+    """A statistics series as CSV text with a header row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(SERIES_COLUMNS)
+    for row in series:
+        writer.writerow([row["bucket_start"].isoformat(), *(row[name] for name in SERIES_COLUMNS[1:])])
+    return out.getvalue()
+
+
+def staff_overview(*, user_id: int) -> list[dict]:
+    """Every merchant the user works for, each with its campaigns' headline figures (merchant_stats_overview)."""
+    merchant_ids = MerchantStaff.objects.filter(user_id=user_id).order_by("merchant__name", "merchant_id")
+    return [
+        merchant_stats_overview(merchant_id=merchant_id, user_id=user_id)
+        for merchant_id in merchant_ids.values_list("merchant_id", flat=True)
+    ]
+
+
+def campaign_dashboard(
+    *,
+    campaign_id: int,
+    user_id: int,
+    from_: date | None = None,
+    to: date | None = None,
+    bucket: str = "day",
+) -> dict:
+    """A campaign's statistics with what its page shows around them: the campaign, its merchant and the user's role."""
+    stats = campaign_stats(campaign_id=campaign_id, user_id=user_id, from_=from_, to=to, bucket=bucket)
+    campaign = Campaign.objects.select_related("merchant").get(pk=campaign_id)
+    role = MerchantStaff.objects.filter(merchant_id=campaign.merchant_id, user_id=user_id).values_list(
+        "role", flat=True
+    )
+    return {"stats": stats, "campaign": campaign, "merchant": campaign.merchant, "role": role.first()}
+
+
+def merchant_for_staff(*, merchant_id: int, user_id: int) -> dict:
+    """A merchant and the user's role there; NotFound (merchant_not_found) for anyone who is not its staff."""
+    staff = MerchantStaff.objects.select_related("merchant").filter(merchant_id=merchant_id, user_id=user_id).first()
+    if staff is None:
+        raise NotFound("No merchant has this id.", code="merchant_not_found")
+    return {"merchant": staff.merchant, "role": staff.role}

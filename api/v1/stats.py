@@ -1,7 +1,5 @@
 """Statistics: a campaign's effect (JSON, or its series as CSV), and a merchant's campaigns at a glance."""
 
-import csv
-import io
 import json
 from datetime import date, datetime
 
@@ -17,7 +15,7 @@ from api.views import ApiView
 from coupons.models import Campaign
 from stats import selectors
 
-SERIES_COLUMNS = ("bucket_start", "checkins", "unique_visitors", "coupons_issued", "coupons_redeemed")
+SERIES_COLUMNS = selectors.SERIES_COLUMNS
 
 _RANGE_RULES = (
     "Statistics have hourly resolution in the merchant's time zone: `from` is rounded down and `to` up to a whole "
@@ -205,12 +203,7 @@ class CampaignStatsCsvRenderer(BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if not isinstance(data, dict) or "series" not in data:
             return json.dumps(data).encode()
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(SERIES_COLUMNS)
-        for row in data["series"]:
-            writer.writerow([row["bucket_start"].isoformat(), *(row[name] for name in SERIES_COLUMNS[1:])])
-        return out.getvalue().encode()
+        return selectors.series_csv(data["series"]).encode()
 
 
 def _json_ready(value):

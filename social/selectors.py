@@ -92,21 +92,31 @@ def checkin_detail_get(*, checkin_id: int, viewer_id: int) -> dict:
     return detail
 
 
-# The feed: the viewer's deliveries from people who are still their friends, walked backwards along the
-# (recipient, checkin_created_at desc, id desc) index; counts per item are index-only lookups on 20 rows.
+# The feed: the page is taken first, walking the (recipient, checkin_created_at desc, id desc) index and stopping after
+# `limit` rows that pass the per-row checks (the author is still a friend; the check-in is still shared); only then are
+# the page's rows joined to their authors, merchants and counts. The OFFSET 0 keeps each EXISTS a per-row check: pulled
+# up into a semi-join, the planner under-estimates how many rows pass and reads and sorts the recipient's whole feed.
 _FEED_SQL = """
+WITH page AS MATERIALIZED (
+    SELECT d.id, d.checkin_id, d.author_id, d.merchant_id, d.checkin_created_at
+    FROM social_feeddelivery d
+    WHERE d.recipient_id = %(viewer)s {window}
+      AND EXISTS (SELECT 1 FROM accounts_friendship f
+                  WHERE f.user_id = %(viewer)s AND f.friend_id = d.author_id OFFSET 0)
+      AND EXISTS (SELECT 1 FROM checkins_checkin v
+                  WHERE v.id = d.checkin_id AND v.visibility IN ('friends', 'public') OFFSET 0)
+    ORDER BY d.checkin_created_at {direction}, d.id {direction}
+    LIMIT %(limit)s
+)
 SELECT d.checkin_created_at, d.id, c.id, c.message, u.id, u.username, u.display_name, m.id, m.name, m.category,
        (SELECT count(*) FROM social_like l WHERE l.checkin_id = d.checkin_id),
        (SELECT count(*) FROM social_comment k WHERE k.checkin_id = d.checkin_id),
        EXISTS (SELECT 1 FROM social_like l WHERE l.checkin_id = d.checkin_id AND l.user_id = %(viewer)s)
-FROM social_feeddelivery d
-JOIN accounts_friendship f ON f.user_id = %(viewer)s AND f.friend_id = d.author_id
+FROM page d
 JOIN checkins_checkin c ON c.id = d.checkin_id
 JOIN accounts_user u ON u.id = d.author_id
 JOIN merchants_merchant m ON m.id = d.merchant_id
-WHERE d.recipient_id = %(viewer)s AND c.visibility IN ('friends', 'public') {window}
 ORDER BY d.checkin_created_at {direction}, d.id {direction}
-LIMIT %(limit)s
 """
 
 

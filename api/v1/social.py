@@ -83,7 +83,9 @@ class FeedView(APIView):
         page = cursor_request_parse(request, key_load=_feed_key_load)
         rows = selectors.feed_list(viewer_id=request.user.pk, limit=page.limit + 1, below=page.below, above=page.above)
         body = cursor_page_body(request, page, rows, key_dump=_feed_key_dump)
-        body["results"] = FeedItemOutput(body["results"], many=True).data
+        # A hot path: the selector's dicts are already in FeedItemOutput's shape (the schema), rendered as they are.
+        for item in body["results"]:
+            del item["key"]
         return Response(body)
 
 

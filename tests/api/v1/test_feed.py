@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Friendship
+from api.v1.social import FeedItemOutput
 from core.outbox import outbox_event_write
 from social.models import Comment, Like
 from social.tasks import fanout_checkin_task
@@ -70,6 +71,8 @@ def test_the_feed_shows_friends_shared_checkins_newest_first_without_coordinates
         "croissants", 2, 1, True
     )  # fmt: skip
     assert body["results"][0]["liked_by_me"] is False
+    # Rendered from plain dicts (a hot path), yet exactly as the documented serializer would render them.
+    assert item == FeedItemOutput(item | {"created_at": older.created_at}).data
     raw = json.dumps(body)
     for word in ("location", "lat", "lng", "distance", "accuracy", "coordinates"):
         assert word not in raw

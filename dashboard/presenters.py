@@ -1,5 +1,7 @@
 """Plain-language wording of the statistics for the dashboard pages (presentation only; the figures come from stats)."""
 
+from datetime import timedelta
+
 from dashboard.charts import line_chart
 
 
@@ -144,4 +146,10 @@ def campaign_context(page: dict, *, holdout_minimum: int) -> dict:
             )
         ],
         "holdout_sentence": holdout_sentence(stats["holdout"], holdout_minimum),
+        # The range shown, as the picker's dates (the end is exclusive, so its last day is the one before it).
+        "range_initial": {
+            "from": stats["from"].date(),
+            "to": (stats["to"] - timedelta(microseconds=1)).date(),
+            "bucket": stats["bucket"],
+        },
     }

@@ -55,6 +55,8 @@ def campaign_detail(request, campaign_id: int):
             form.add_error(field if field in form.fields else None, problems[0])
         page = _campaign_page(request, campaign_id, {})
     context = presenters.campaign_context(page, holdout_minimum=stats_selectors.HOLDOUT_MIN_USERS)
+    if not form.is_bound:
+        form.initial = context["range_initial"]
     return render(request, "dashboard/campaign.html", {**context, "range_form": form, "query": request.GET.urlencode()})
 
 

@@ -19,13 +19,26 @@ apt_install() {
 }
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
-# --- System packages: GDAL/GEOS/PROJ for GeoDjango, a C compiler-free Python venv ---------------------------------------
+# --- System packages: GDAL/GEOS/PROJ for GeoDjango, Python 3.11+ with venv, clients; Chromium for browser tests ------
+pick_python() {
+  for candidate in ${PYTHON:-} python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null \
+      && "$candidate" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] < (3, 13))' 2>/dev/null; then
+      echo "$candidate"; return
+    fi
+  done
+}
 missing=()
 have_pkg gdal-bin || missing+=(gdal-bin)
-python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+PYTHON=$(pick_python)
+if [ -z "$PYTHON" ]; then missing+=(python3.11 python3.11-venv); fi
+if [ -n "$PYTHON" ] && ! "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null; then missing+=(python3-venv); fi
 command -v pg_isready >/dev/null || missing+=(postgresql-client)
 command -v redis-cli >/dev/null || missing+=(redis-tools)
+command -v curl >/dev/null || missing+=(curl)
+if [ "${SETUP_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+PYTHON=$(pick_python)
 
 # --- PostgreSQL with PostGIS ----------------------------------------------------------------------------------------------
 if [ -z "${DATABASE_URL:-}" ]; then
@@ -73,7 +86,6 @@ if [ -z "${REDIS_URL:-}" ]; then
 fi
 
 # --- Python virtual env with the pinned packages --------------------------------------------------------------------------
-PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   say "creating .venv"
   "$PYTHON" -m venv .venv

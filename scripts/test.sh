@@ -2,7 +2,7 @@
 # Set up (idempotent), then: ruff, the import-linter layering contract, the openapi.yaml drift check, pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+SETUP_BROWSER=1 bash scripts/setup.sh
 PY=.venv/bin/python
 say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 

@@ -6,8 +6,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.fields import StrictIntegerField
-from api.pagination import LimitPagination
 from api.schema import problem, problem_example
+from api.views import ApiView
 from coupons import selectors, services
 from coupons.models import Campaign
 from coupons.triggers import MAX_GROUP_FRIENDS, MAX_NTH_VISITS, MAX_WINDOW_MINUTES, TRIGGER_TYPES
@@ -134,7 +134,7 @@ _CAMPAIGN_EXAMPLE = OpenApiExample(
 )
 
 
-class MerchantCampaignListView(APIView):
+class MerchantCampaignListView(ApiView):
     @extend_schema(
         tags=["campaigns"],
         summary="A merchant's campaigns, newest first (any staff)",
@@ -150,9 +150,7 @@ class MerchantCampaignListView(APIView):
     def get(self, request, merchant_id: int):
         merchant = merchant_get(merchant_id=merchant_id)
         campaigns = selectors.campaign_list_for_merchant(merchant_id=merchant.pk, user_id=request.user.pk)
-        paginator = LimitPagination()
-        page = paginator.paginate_queryset(campaigns, request, self)
-        return paginator.get_paginated_response(CampaignOutput(page, many=True).data)
+        return self.page(campaigns, CampaignOutput)
 
     @extend_schema(
         tags=["campaigns"],

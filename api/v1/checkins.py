@@ -7,9 +7,9 @@ from rest_framework.views import APIView
 
 from api.fields import StrictFloatField, StrictIntegerField, latitude_field, longitude_field
 from api.idempotency import IDEMPOTENCY_PARAMETER, IDEMPOTENCY_RESPONSES, idempotent
-from api.pagination import LimitPagination
 from api.schema import problem, problem_example
 from api.throttling import ScopedThrottle
+from api.views import ApiView
 from checkins import selectors, services
 from checkins.models import Visibility
 from merchants.models import Category
@@ -152,12 +152,12 @@ class MyCheckinOutput(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
-class MyCheckinListView(APIView):
+class MyCheckinListView(ApiView):
     @extend_schema(
         tags=["checkins"], summary="Your own check-ins, newest first", responses={200: MyCheckinOutput(many=True)}
     )
     def get(self, request):
-        paginator = LimitPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(selectors.checkin_list_for_user(user_id=request.user.pk), request, self)
         rows = [
             {

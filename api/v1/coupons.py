@@ -6,9 +6,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.idempotency import IDEMPOTENCY_PARAMETER, IDEMPOTENCY_RESPONSES, idempotent
-from api.pagination import LimitPagination
 from api.schema import problem, problem_example
 from api.throttling import ScopedThrottle
+from api.views import ApiView
 from coupons import selectors, services
 from coupons.models import Coupon
 from merchants.selectors import merchant_get
@@ -37,7 +37,7 @@ class CouponWalletQuery(serializers.Serializer):
     status = serializers.ChoiceField(choices=Coupon.Status.choices, required=False, help_text="Default: all.")
 
 
-class MyCouponListView(APIView):
+class MyCouponListView(ApiView):
     @extend_schema(
         tags=["coupons"],
         summary="Your coupons, newest first",
@@ -45,10 +45,9 @@ class MyCouponListView(APIView):
         responses={200: CouponWalletOutput(many=True)},
     )
     def get(self, request):
-        query = CouponWalletQuery(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        coupons = selectors.coupon_list_for_user(user_id=request.user.pk, status=query.validated_data.get("status"))
-        paginator = LimitPagination()
+        query = self.query(CouponWalletQuery)
+        coupons = selectors.coupon_list_for_user(user_id=request.user.pk, status=query.get("status"))
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(coupons, request, self)
         rows = [
             {

@@ -153,8 +153,12 @@ def _rebuild_forget(cursor, merchant_ids: list[int]) -> None:
 
 
 def _temp(cursor, name: str, select_sql: str, params: dict | None = None) -> None:
-    cursor.execute(f"DROP TABLE IF EXISTS {name.split()[0]}")
+    """A temp table from a SELECT, analyzed when it is big (the planner knows nothing of temp tables otherwise)."""
+    table = name.split()[0]
+    cursor.execute(f"DROP TABLE IF EXISTS {table}")
     cursor.execute(f"CREATE TEMP TABLE {name} AS {select_sql}", params or {})
+    if cursor.rowcount > 1000:
+        cursor.execute(f"ANALYZE {table}")
 
 
 def _fold(cursor, now: datetime) -> dict:
@@ -275,15 +279,23 @@ def _fold(cursor, now: datetime) -> dict:
     )
 
     # Members: every user who did something at a merchant gets the next free bitmap slot there.
+    _temp(
+        cursor,
+        "_nm",
+        """SELECT DISTINCT u.merchant_id, u.user_id FROM (
+            SELECT merchant_id, user_id FROM _ck UNION ALL SELECT merchant_id, user_id FROM _el
+            UNION ALL SELECT merchant_id, user_id FROM _cp UNION ALL SELECT merchant_id, user_id FROM _mv) u
+        WHERE NOT EXISTS (SELECT 1 FROM stats_member s
+                          WHERE s.merchant_id = u.merchant_id AND s.user_id = u.user_id)""",
+    )
     cursor.execute(
         """INSERT INTO stats_member (merchant_id, user_id, slot, referred)
         SELECT n.merchant_id, n.user_id,
                coalesce(top.slot, -1) + row_number() OVER (PARTITION BY n.merchant_id ORDER BY n.user_id), false
-        FROM (SELECT merchant_id, user_id FROM _ck UNION SELECT merchant_id, user_id FROM _el
-              UNION SELECT merchant_id, user_id FROM _cp UNION SELECT merchant_id, user_id FROM _mv) n
-        LEFT JOIN LATERAL (SELECT max(x.slot) AS slot FROM stats_member x
-                           WHERE x.merchant_id = n.merchant_id) top ON true
-        WHERE NOT EXISTS (SELECT 1 FROM stats_member s WHERE s.merchant_id = n.merchant_id AND s.user_id = n.user_id)"""
+        FROM _nm n
+        LEFT JOIN (SELECT merchant_id, max(slot) AS slot FROM stats_member
+                   WHERE merchant_id IN (SELECT merchant_id FROM _nm) GROUP BY 1) top
+             ON top.merchant_id = n.merchant_id"""
     )
 
     # New visitors: a user's first ever check-in here (a late-committed earlier one moves it), and whether a friend's
@@ -406,7 +418,7 @@ def _fold(cursor, now: datetime) -> dict:
         ON CONFLICT (source) DO UPDATE SET folded_at = EXCLUDED.folded_at""",
         {"now": now},
     )
-    for table in ("_gone", "_rd", "_fv", "_fx", *(t for t, _, _ in _ID_SOURCES.values())):
+    for table in ("_gone", "_rd", "_nm", "_fv", "_fx", *(t for t, _, _ in _ID_SOURCES.values())):
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
     return {"rebuilt_merchants": len(rebuilt), **counts}
 

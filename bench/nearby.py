@@ -15,6 +15,7 @@ import math
 import os
 import platform
 import random
+import resource
 import shutil
 import signal
 import socket
@@ -425,12 +426,16 @@ def wrk_run_metered(url, script, clients, seconds, worker_pids, conninfo, databa
     before_workers = {pid: cpu_seconds(pid) for pid in worker_pids}
     before_pg = {pid: cpu_seconds(pid) for pid in pg_backend_pids(conninfo, database)}
     busy_before, total_before = machine_busy_seconds()
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = wrk_run(url, script, clients, seconds)
+    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     busy_after, total_after = machine_busy_seconds()
     after_pg = {pid: cpu_seconds(pid) for pid in pg_backend_pids(conninfo, database)}
     requests = max(1, result["requests"])
     result["worker_cpu_ms"] = 1000 * sum(cpu_seconds(p) - before_workers[p] for p in worker_pids) / requests
     result["pg_cpu_ms"] = 1000 * sum(after_pg[p] - before_pg.get(p, 0.0) for p in after_pg) / requests
+    wrk_cpu = sum(getattr(children_after, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
+    result["wrk_cpu_ms"] = 1000 * wrk_cpu / requests
     result["machine_busy"] = (busy_after - busy_before) / max(1e-9, total_after - total_before)
     return result
 
@@ -643,9 +648,16 @@ def main() -> None:
     ]
     for name, ok, value in checks:
         print(f"target    {name}: {'PASS' if ok else 'MISS'} {value}")
+    cpu_per_request = http_loaded["worker_cpu_ms"] + http_loaded["pg_cpu_ms"] + http_loaded["wrk_cpu_ms"]
     print(
         f"cpu       per request with {args.clients} clients: gunicorn workers {http_loaded['worker_cpu_ms']:.2f} ms, "
-        f"PostgreSQL backends {http_loaded['pg_cpu_ms']:.2f} ms; machine busy {http_loaded['machine_busy']:.0%}"
+        f"PostgreSQL backends {http_loaded['pg_cpu_ms']:.2f} ms, wrk {http_loaded['wrk_cpu_ms']:.2f} ms; "
+        f"machine busy {http_loaded['machine_busy']:.0%}"
+    )
+    ceiling = os.cpu_count() * 1000 / cpu_per_request
+    print(
+        f"ceiling   {os.cpu_count()} cores / {cpu_per_request:.2f} ms = {ceiling:,.0f} req/s if this run had the "
+        "machine to itself (an estimate; the measured req/s is the table's)"
     )
     print(
         f"note      with {args.clients} clients the p50 is mostly queueing (Little's law: "

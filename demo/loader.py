@@ -9,11 +9,16 @@ from tqdm import tqdm
 from accounts.models import FriendRequest, Friendship, User
 from checkins.models import Checkin
 from core.outbox import outbox_event_consume, outbox_event_write
-from coupons.models import Campaign
+from coupons.models import Campaign, CampaignEligibility, Coupon
+from coupons.services import coupon_code_new
+from coupons.triggers import in_holdout
 from demo.places import AREAS, place_generate
 from geo.points import point_from_lat_lng
 from merchants.models import Merchant, MerchantStaff
+from social.models import Comment, FeedDelivery, Like
 from social.services import checkin_fanout, comment_create, like_create
+from stats.models import MerchantView
+from stats.services import rollups_fold
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (printed demo login, not a secret)
 # username, display name, role in the demo
@@ -240,6 +245,173 @@ def demo_campaigns_load(*, seed: int = 7) -> int:
         )
         created += min(wanted, len(candidates))
     return created
+
+
+# Months of history behind two campaigns of the demo shops, one running and one ended, both with a 20% holdout, so
+# that every statistics chart, the funnel, the baseline and the holdout verdict show something from the first run.
+# (shop index, title, trigger, per-user limit, days since start, days until end)
+DEMO_HISTORY_CAMPAIGNS = [
+    (0, "단골 감사 쿠폰 (효과 측정, 홀드아웃 20%)", {"type": "every_checkin"}, 3, 60, 30),
+    (1, "가을 라떼 시즌 (세 번째 방문마다, 홀드아웃 20%)", {"type": "nth_visit", "visits": 3}, 5, 50, -5),
+]
+DEMO_HISTORY_DAYS = 120
+DEMO_HISTORY_CUSTOMERS = 1500
+
+
+def demo_stats_history_load(*, seed: int = 7) -> int:
+    """Four months of customers' check-ins, views, coupons, redemptions, feed deliveries, likes and comments at the
+    demo shops (bulk inserts), then a rollup fold; idempotent. Returns the check-ins written."""
+    owner = User.objects.filter(username="owner").first()
+    shops = [Merchant.objects.filter(name=shop[0], staff_roles__user=owner).first() for shop in DEMO_SHOPS]
+    if owner is None or None in shops or Campaign.objects.filter(title=DEMO_HISTORY_CAMPAIGNS[0][1]).exists():
+        return 0
+    rng = random.Random(seed)
+    now = datetime.now(UTC).replace(microsecond=0)
+    with transaction.atomic():
+        campaigns = [
+            Campaign.objects.create(
+                merchant=shops[index],
+                title=title,
+                starts_at=now - timedelta(days=started),
+                ends_at=now + timedelta(days=ends),
+                trigger=trigger,
+                per_user_limit=limit,
+                coupon_valid_days=7,
+                holdout_percent=20,
+                created_by=owner,
+            )
+            for index, title, trigger, limit, started, ends in DEMO_HISTORY_CAMPAIGNS
+        ]
+        customers = User.objects.bulk_create(
+            User(username=f"customer{i:04d}", password="!", display_name=f"손님 {i}")  # noqa: S106 (unusable)
+            for i in range(DEMO_HISTORY_CUSTOMERS)
+        )
+        friends: dict[int, list[int]] = {c.pk: [] for c in customers}
+        pairs = set()
+        for _ in range(DEMO_HISTORY_CUSTOMERS * 3):
+            a, b = rng.sample(customers, 2)
+            if (a.pk, b.pk) not in pairs:
+                pairs |= {(a.pk, b.pk), (b.pk, a.pk)}
+                friends[a.pk].append(b.pk)
+                friends[b.pk].append(a.pk)
+        friendship_from = now - timedelta(days=DEMO_HISTORY_DAYS + 30)
+        Friendship.objects.bulk_create(
+            (Friendship(user_id=a, friend_id=b) for a, b in pairs), batch_size=5000, ignore_conflicts=True
+        )
+        Friendship.objects.filter(user__in=customers).update(created_at=friendship_from)
+        visits, views = [], []
+        for customer in customers:
+            shop_index = 0 if rng.random() < 0.6 else 1
+            shop, campaign = shops[shop_index], campaigns[shop_index]
+            rate = rng.choice((0.006, 0.012, 0.025, 0.06))  # visits a day
+            held = in_holdout(campaign_id=campaign.pk, user_id=customer.pk, holdout_percent=20)
+            moment = now - timedelta(days=DEMO_HISTORY_DAYS - 10 * rng.random())
+            offered = False
+            while True:
+                # During a campaign people come a little more often; those who got a coupon come back sooner.
+                boost = 1.4 if campaign.starts_at <= moment < campaign.ends_at else 1.0
+                boost *= 2.0 if offered else 1.0
+                moment += timedelta(days=rng.expovariate(rate * boost), hours=rng.uniform(1, 3))
+                if moment >= now - timedelta(minutes=5):
+                    break
+                if rng.random() < 0.3:
+                    views.append(MerchantView(merchant=shop, user=customer, viewed_at=moment - timedelta(hours=2)))
+                visits.append((customer, shop, campaign, held, moment))
+                offered = offered or (campaign.starts_at <= moment < campaign.ends_at and not held)
+        visits.sort(key=lambda visit: visit[4])
+        checkins = Checkin.objects.bulk_create(
+            (
+                Checkin(
+                    user=customer,
+                    merchant=shop,
+                    location=shop.location,
+                    accuracy_m=rng.uniform(5, 30),
+                    distance_m=rng.uniform(1, 40),
+                    visibility="friends",
+                    created_at=moment,
+                )
+                for customer, shop, _, _, moment in visits
+            ),
+            batch_size=5000,
+        )
+        MerchantView.objects.bulk_create(views, batch_size=5000)
+        # Eligibility, coupons and redemptions as the triggers would have given them.
+        counts: dict = {}
+        eligible, coupons = [], []
+        for checkin, (customer, _, campaign, held, moment) in zip(checkins, visits, strict=True):
+            if not campaign.starts_at <= moment < campaign.ends_at:
+                continue
+            key = (campaign.pk, customer.pk)
+            counts[key] = counts.get(key, [0, 0])
+            counts[key][0] += 1
+            if campaign.trigger["type"] == "nth_visit" and counts[key][0] % campaign.trigger["visits"]:
+                continue
+            coupon = None
+            if not held and counts[key][1] < campaign.per_user_limit:
+                counts[key][1] += 1
+                redeemed = moment + timedelta(hours=rng.uniform(0.2, 150)) if rng.random() < 0.55 else None
+                coupon = Coupon(
+                    campaign=campaign,
+                    merchant=checkin.merchant,
+                    user=customer,
+                    code=coupon_code_new(),
+                    checkin_id=checkin.pk,
+                    issued_at=moment,
+                    expires_at=moment + timedelta(days=7),
+                    redeemed_at=redeemed if redeemed and redeemed < now else None,
+                    redeemed_by=owner if redeemed and redeemed < now else None,
+                )
+                coupons.append(coupon)
+            eligible.append((campaign, customer, checkin, held, coupon, moment))
+        Coupon.objects.bulk_create(coupons, batch_size=5000)
+        CampaignEligibility.objects.bulk_create(
+            (
+                CampaignEligibility(
+                    campaign=campaign,
+                    user=customer,
+                    checkin_id=checkin.pk,
+                    in_holdout=held,
+                    coupon=coupon,
+                    created_at=at,
+                )
+                for campaign, customer, checkin, held, coupon, at in eligible
+            ),
+            batch_size=5000,
+        )
+        for campaign in campaigns:
+            Campaign.objects.filter(pk=campaign.pk).update(
+                issued_count=sum(c.campaign_id == campaign.pk for c in coupons)
+            )
+        # Shared check-ins reach friends' feeds a few seconds later; some get likes and comments.
+        deliveries, likes, comments = [], set(), []
+        for checkin in checkins:
+            for recipient in rng.sample(friends[checkin.user_id], min(len(friends[checkin.user_id]), 4)):
+                delivered = checkin.created_at + timedelta(seconds=rng.randint(2, 90))
+                deliveries.append(
+                    FeedDelivery(
+                        recipient_id=recipient,
+                        checkin=checkin,
+                        author_id=checkin.user_id,
+                        merchant_id=checkin.merchant_id,
+                        checkin_created_at=checkin.created_at,
+                        delivered_at=delivered,
+                        event_id=0,
+                    )
+                )
+                if rng.random() < 0.2:
+                    likes.add((checkin.pk, recipient, delivered + timedelta(minutes=rng.randint(1, 600))))
+                if rng.random() < 0.05:
+                    comments.append(Comment(checkin=checkin, user_id=recipient, text=rng.choice(DEMO_HISTORY_WORDS)))
+        FeedDelivery.objects.bulk_create(deliveries, batch_size=5000, ignore_conflicts=True)
+        Like.objects.bulk_create(
+            (Like(checkin_id=c, user_id=u, created_at=at) for c, u, at in likes), batch_size=5000, ignore_conflicts=True
+        )
+        Comment.objects.bulk_create(comments, batch_size=5000)
+    rollups_fold()
+    return len(checkins)
+
+
+DEMO_HISTORY_WORDS = ["맛있어 보여요!", "저도 가볼게요", "여기 단골이에요", "쿠폰 받았어요?", "다음엔 같이 가요"]
 
 
 def demo_is_loaded() -> bool:

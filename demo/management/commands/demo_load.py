@@ -19,4 +19,5 @@ class Command(BaseCommand):
         loader.demo_people_load()
         loaded = loader.merchants_bulk_load(count=merchants, seed=seed, progress=not no_progress)
         loader.demo_campaigns_load(seed=seed)
+        loader.demo_stats_history_load(seed=seed)
         self.stdout.write(self.style.SUCCESS(f"Loaded {loaded} merchants and the demo users."))

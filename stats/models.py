@@ -134,7 +134,7 @@ class Bitmap(models.Model):
     pk = models.CompositePrimaryKey("kind", "owner_id", "grain", "bucket", "chunk")
     kind = models.SmallIntegerField(choices=Kind.choices)
     owner_id = models.BigIntegerField()
-    grain = models.CharField(max_length=1, help_text="h: hour, d: day")
+    grain = models.CharField(max_length=1, help_text="h: hour, d: day, w: week (from Monday)")
     bucket = LocalTimestampField()
     chunk = models.IntegerField()
     bits = BitsField()

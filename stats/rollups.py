@@ -405,6 +405,16 @@ def _fold(cursor, now: datetime) -> dict:
         GROUP BY 1, 2, 3, 4, 5
         ON CONFLICT (kind, owner_id, grain, bucket, chunk) DO UPDATE SET bits = EXCLUDED.bits"""
     )
+    # Weeks (local, from Monday) are the OR of their days, so that long ranges read a few rows per chunk.
+    cursor.execute(
+        """INSERT INTO stats_bitmap (kind, owner_id, grain, bucket, chunk, bits)
+        SELECT b.kind, b.owner_id, 'w', t.week, b.chunk, bit_or(b.bits)
+        FROM (SELECT DISTINCT f.kind, f.owner_id, date_trunc('week', f.hour) AS week FROM _fx f) t
+        JOIN stats_bitmap b ON b.kind = t.kind AND b.owner_id = t.owner_id AND b.grain = 'd'
+             AND b.bucket >= t.week AND b.bucket < t.week + interval '7 days'
+        GROUP BY 1, 2, 3, 4, 5
+        ON CONFLICT (kind, owner_id, grain, bucket, chunk) DO UPDATE SET bits = EXCLUDED.bits"""
+    )
 
     cursor.execute(
         """INSERT INTO stats_merchantstate (merchant_id, timezone)

@@ -37,16 +37,32 @@ class Window:
     start: datetime
     end: datetime
 
-    @property
-    def parts(self) -> dict:
+    def parts(self, *, weeks: bool = True) -> dict:
+        """Bounds of the tiling: hours [h0, h1), days [d0, d1), weeks [w0, w1), days [d2, d3), hours [h2, h3)."""
         first_day = self.start if self.start.time() == time(0) else _midnight(self.start) + DAY
         last_day = _midnight(self.end)
-        if first_day < last_day:
-            return {"d0": first_day, "d1": last_day, "h0": self.start, "h1": first_day, "h2": last_day, "h3": self.end}
-        return {"d0": self.start, "d1": self.start, "h0": self.start, "h1": self.end, "h2": self.end, "h3": self.end}
+        if first_day >= last_day:
+            e = self.end
+            return {"h0": self.start, "h1": e, "d0": e, "d1": e, "w0": e, "w1": e, "d2": e, "d3": e, "h2": e, "h3": e}
+        first_week = first_day + (-first_day.weekday() % 7) * DAY  # local Mondays
+        last_week = last_day - last_day.weekday() * DAY
+        if not weeks or first_week >= last_week:
+            first_week = last_week = last_day
+        return {
+            "h0": self.start,
+            "h1": first_day,
+            "d0": first_day,
+            "d1": first_week,
+            "w0": first_week,
+            "w1": last_week,
+            "d2": last_week,
+            "d3": last_day,
+            "h2": last_day,
+            "h3": self.end,
+        }
 
-    def params(self, prefix: str) -> dict:
-        return {f"{prefix}{name}": value for name, value in self.parts.items()}
+    def params(self, prefix: str, *, weeks: bool = True) -> dict:
+        return {f"{prefix}{name}": value for name, value in self.parts(weeks=weeks).items()}
 
 
 def _midnight(local: datetime) -> datetime:
@@ -54,17 +70,20 @@ def _midnight(local: datetime) -> datetime:
 
 
 def _bits_rows(prefix: str, kinds: str, owner: str, label: str = "") -> str:
-    """The stats_bitmap rows that tile a window (its whole days, and the hours before the first and after the last) for
-    some kinds of one owner: three index range scans, UNION ALL. `kinds` and `owner` are SQL expressions."""
+    """The stats_bitmap rows that tile a window (whole weeks, whole days, and the hours at either end) for some kinds of
+    one owner: five index range scans, UNION ALL. `kinds` and `owner` are SQL expressions."""
     p = f"%({prefix}"
     select = (
         f"SELECT {label}kind, bucket, chunk, bits FROM stats_bitmap WHERE kind = ANY({kinds}) AND owner_id = {owner}"
     )
     return " UNION ALL ".join(
-        (
-            f"{select} AND grain = 'd' AND bucket >= {p}d0)s AND bucket < {p}d1)s",
-            f"{select} AND grain = 'h' AND bucket >= {p}h0)s AND bucket < {p}h1)s",
-            f"{select} AND grain = 'h' AND bucket >= {p}h2)s AND bucket < {p}h3)s",
+        f"{select} AND grain = '{grain}' AND bucket >= {p}{low})s AND bucket < {p}{high})s"
+        for grain, low, high in (
+            ("h", "h0", "h1"),
+            ("d", "d0", "d1"),
+            ("w", "w0", "w1"),
+            ("d", "d2", "d3"),
+            ("h", "h2", "h3"),
         )
     )
 
@@ -201,7 +220,7 @@ GROUP BY 1
     "day": f"""
 SELECT day, sum(bit_count(bits))::bigint FROM (
     SELECT date_trunc('day', bucket) AS day, chunk, bit_or(bits) AS bits
-    FROM ({_bits_rows("r", f"ARRAY[{K.VISITORS}]", "%(merchant)s")}) rows
+    FROM ({_bits_rows("s", f"ARRAY[{K.VISITORS}]", "%(merchant)s")}) rows
     GROUP BY 1, 2
 ) b GROUP BY 1
 """,
@@ -263,6 +282,7 @@ def campaign_stats(
         "unit": bucket,
         **window.params("r"),
         **baseline.params("b"),
+        **window.params("s", weeks=False),
     }
     # Prepared statements: these texts never change, so PostgreSQL parses and plans each once per connection.
     with prepared_cursor() as cursor:
@@ -363,10 +383,23 @@ def _series(window: Window, bucket: str, zone: ZoneInfo, counts: dict, unique: d
 # Merchant overview: every campaign's headline figures over its whole period, in a fixed number of queries.
 # ---------------------------------------------------------------------------------------------------------------------
 _OVERVIEW_WINDOWS = """
-SELECT * FROM unnest(%(ids)s::bigint[], %(rs)s::timestamp[], %(re)s::timestamp[], %(d0)s::timestamp[],
-                     %(d1)s::timestamp[], %(h0)s::timestamp[], %(h1)s::timestamp[], %(h2)s::timestamp[],
-                     %(h3)s::timestamp[]) AS w (campaign_id, rs, re, d0, d1, h0, h1, h2, h3)
+SELECT * FROM unnest(%(ids)s::bigint[], %(rs)s::timestamp[], %(re)s::timestamp[], %(h0)s::timestamp[],
+                     %(h1)s::timestamp[], %(d0)s::timestamp[], %(d1)s::timestamp[], %(w0)s::timestamp[],
+                     %(w1)s::timestamp[], %(d2)s::timestamp[], %(d3)s::timestamp[], %(h2)s::timestamp[],
+                     %(h3)s::timestamp[]) AS w (campaign_id, rs, re, h0, h1, d0, d1, w0, w1, d2, d3, h2, h3)
 """
+
+_OVERVIEW_ARMS = " UNION ALL ".join(
+    f"SELECT chunk, bits FROM stats_bitmap WHERE kind = {K.VISITORS} AND owner_id = %(merchant)s"
+    f" AND grain = '{grain}' AND bucket >= w.{low} AND bucket < w.{high}"
+    for grain, low, high in (
+        ("h", "h0", "h1"),
+        ("d", "d0", "d1"),
+        ("w", "w0", "w1"),
+        ("d", "d2", "d3"),
+        ("h", "h2", "h3"),
+    )
+)
 
 _OVERVIEW_SQL = f"""
 WITH w AS ({_OVERVIEW_WINDOWS})
@@ -380,13 +413,7 @@ SELECT w.campaign_id,
        (SELECT coalesce(sum(redeemed), 0) FROM stats_campaignhour h
         WHERE h.campaign_id = w.campaign_id AND h.hour >= w.rs AND h.hour < w.re),
        (SELECT coalesce(sum(bit_count(bits)), 0) FROM (
-            SELECT bit_or(b.bits) AS bits FROM (
-                SELECT chunk, bits FROM stats_bitmap WHERE kind = {K.VISITORS} AND owner_id = %(merchant)s
-                    AND grain = 'd' AND bucket >= w.d0 AND bucket < w.d1
-                UNION ALL SELECT chunk, bits FROM stats_bitmap WHERE kind = {K.VISITORS} AND owner_id = %(merchant)s
-                    AND grain = 'h' AND bucket >= w.h0 AND bucket < w.h1
-                UNION ALL SELECT chunk, bits FROM stats_bitmap WHERE kind = {K.VISITORS} AND owner_id = %(merchant)s
-                    AND grain = 'h' AND bucket >= w.h2 AND bucket < w.h3) b
+            SELECT bit_or(b.bits) AS bits FROM ({_OVERVIEW_ARMS}) b
             GROUP BY b.chunk) c)
 FROM w
 """
@@ -410,12 +437,14 @@ def merchant_stats_overview(*, merchant_id: int, user_id: int | None, now: datet
     windows = {campaign.pk: campaign_period(campaign, zone, now) for campaign in campaigns}
     figures = {}
     if campaigns:
-        columns: dict[str, list] = {name: [] for name in ("ids", "rs", "re", "d0", "d1", "h0", "h1", "h2", "h3")}
+        columns: dict[str, list] = {
+            name: [] for name in ("ids", "rs", "re", "h0", "h1", "d0", "d1", "w0", "w1", "d2", "d3", "h2", "h3")
+        }
         for campaign_pk, window in windows.items():
             columns["ids"].append(campaign_pk)
             columns["rs"].append(window.start)
             columns["re"].append(window.end)
-            for name, value in window.parts.items():
+            for name, value in window.parts().items():
                 columns[name].append(value)
         with prepared_cursor() as cursor:
             cursor.execute(_OVERVIEW_SQL, {"merchant": merchant_id, **columns})

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('pk', models.CompositePrimaryKey('kind', 'owner_id', 'grain', 'bucket', 'chunk', blank=True, editable=False, primary_key=True, serialize=False)),
                 ('kind', models.SmallIntegerField(choices=[(1, 'Visitors'), (2, 'Viewers'), (3, 'Eligible Treated'), (4, 'Eligible Holdout'), (5, 'Revisited Treated'), (6, 'Revisited Holdout'), (7, 'Issued'), (8, 'Redeemed'), (9, 'Returned')])),
                 ('owner_id', models.BigIntegerField()),
-                ('grain', models.CharField(help_text='h: hour, d: day', max_length=1)),
+                ('grain', models.CharField(help_text='h: hour, d: day, w: week (from Monday)', max_length=1)),
                 ('bucket', stats.models.LocalTimestampField()),
                 ('chunk', models.IntegerField()),
                 ('bits', stats.models.BitsField()),

@@ -311,6 +311,28 @@ def peak_rss_mb(pids: list[int]) -> list[float]:
     return peaks
 
 
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pg_backend_pids(conninfo: str, database: str) -> list[int]:
+    import psycopg
+
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        sql = "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
+        return [row[0] for row in conn.execute(sql, (database,))]
+
+
+def machine_busy_seconds() -> tuple[float, float]:
+    ticks = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    hz = os.sysconf("SC_CLK_TCK")
+    return (sum(ticks) - ticks[3] - ticks[4]) / hz, sum(ticks) / hz
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 # Measurements
 # ---------------------------------------------------------------------------------------------------------------------
@@ -604,7 +626,17 @@ def main() -> None:
             say("feed endpoint, 1 client")
             http_single = wrk_run(f"{base}/", script, 1, 3 if args.quick else 8)
             say(f"feed endpoint, {args.clients} clients ({args.duration} s)")
+            web_pids = server.children()
+            before_web = {pid: cpu_seconds(pid) for pid in web_pids}
+            before_pg = {pid: cpu_seconds(pid) for pid in pg_backend_pids(conninfo, args.database)}
+            busy_before, total_before = machine_busy_seconds()
             http_loaded = wrk_run(f"{base}/", script, args.clients, args.duration)
+            busy_after, total_after = machine_busy_seconds()
+            served = max(1, http_loaded["requests"])
+            web_cpu_ms = 1000 * sum(cpu_seconds(pid) - before_web[pid] for pid in web_pids) / served
+            after_pg = {pid: cpu_seconds(pid) for pid in pg_backend_pids(conninfo, args.database)}
+            pg_cpu_ms = 1000 * sum(after_pg[pid] - before_pg.get(pid, 0.0) for pid in after_pg) / served
+            machine_busy = (busy_after - busy_before) / max(1e-9, total_after - total_before)
             web_peaks = peak_rss_mb(server.children())
 
     arrivals = [r["arrival_ms"] for r in rounds]
@@ -654,6 +686,16 @@ def main() -> None:
     ]
     for name, ok, value in checks:
         print(f"target    {name}: {'PASS' if ok else 'MISS'} {value}")
+    cores = os.cpu_count() or 1
+    ceiling = cores * 1000 / (web_cpu_ms + pg_cpu_ms)
+    print(
+        f"cpu       per feed request with {args.clients} clients: gunicorn {web_cpu_ms:.2f} ms + PostgreSQL "
+        f"{pg_cpu_ms:.2f} ms; machine busy {machine_busy:.0%}; 1-minute load average now {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"note      CPU-bound ceiling on {cores} cores about {ceiling:,.0f} req/s; {args.clients} closed-loop clients "
+        f"then wait {args.clients / ceiling * 1000:.0f} ms per request on average (Little's law), whatever the query"
+    )
 
 
 if __name__ == "__main__":

@@ -91,12 +91,19 @@ DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int("DAT
 DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
 
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": env.str("CACHE_URL", default=REDIS_URL),
         "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="checkin"),
-        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": 2,
+            "SOCKET_TIMEOUT": 2,
+            # Only rate-limit counters live here: with Redis down they fail open (logged) rather than turn every
+            # request, a check-in included, into a 500.
+            "IGNORE_EXCEPTIONS": env.bool("CACHE_IGNORE_EXCEPTIONS", default=True),
+        },
     }
 }
 

@@ -35,6 +35,9 @@ def broker(settings, tmp_path):
     previous = app.conf.broker_url, app.conf.result_backend
     celery_app_point_at(redis.url)
     settings.CELERY_BROKER_URL = settings.CELERY_RESULT_BACKEND = redis.url
+    # As in production, the cache (rate limits) lives on the same Redis: it goes down with it.
+    caches_before = settings.CACHES
+    settings.CACHES = {"default": {**caches_before["default"], "LOCATION": redis.url}}
     workers: list[Worker] = []
 
     def worker(*, wait_ready: bool = True) -> Worker:
@@ -48,6 +51,7 @@ def broker(settings, tmp_path):
     finally:
         for started in workers:
             started.stop()
+        settings.CACHES = caches_before
         redis.stop()
         celery_app_point_at(previous[0])
         app.conf.result_backend = previous[1]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.db import transaction
 from django.utils import timezone
 
 from core.db import prepared_cursor
@@ -284,8 +285,11 @@ def campaign_stats(
         **baseline.params("b"),
         **window.params("s", weeks=False),
     }
-    # Prepared statements: these texts never change, so PostgreSQL parses and plans each once per connection.
-    with prepared_cursor() as cursor:
+    # Prepared statements: these texts never change, so PostgreSQL parses and plans each once per connection. Each
+    # reads a few thousand rows at most: starting parallel workers would cost more than it saves (far more on a busy
+    # machine), so they are off for this transaction.
+    with transaction.atomic(savepoint=False), prepared_cursor() as cursor:
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
         cursor.execute(_MERCHANT_SCALARS_SQL, params)
         checkins, new_visitors, referred, impressions, likes, comments, base_checkins, base_new = cursor.fetchone()
         cursor.execute(_CAMPAIGN_SCALARS_SQL, params)
@@ -446,7 +450,8 @@ def merchant_stats_overview(*, merchant_id: int, user_id: int | None, now: datet
             columns["re"].append(window.end)
             for name, value in window.parts().items():
                 columns[name].append(value)
-        with prepared_cursor() as cursor:
+        with transaction.atomic(savepoint=False), prepared_cursor() as cursor:
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
             cursor.execute(_OVERVIEW_SQL, {"merchant": merchant_id, **columns})
             figures = {row[0]: row[1:] for row in cursor.fetchall()}
     rows = []

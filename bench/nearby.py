@@ -258,6 +258,26 @@ def matches_in_radius(conninfo: str, points) -> float:
     return statistics.mean(counts)
 
 
+def candidates_check(conninfo: str, points) -> tuple[int, int]:
+    """Pages (first and deep ones) from merchant_nearby_sql against the same SQL with thousands of spare candidates:
+    (pages checked, pages that differ). A difference means the candidate slack is too small for the sphere/spheroid
+    reordering."""
+    import psycopg
+
+    from coupons.selectors import merchant_nearby_sql
+
+    pages = [(0, LIMIT + 1), (0, 101), (200, LIMIT + 1), (1000, 101), (5000, 101)]
+    differ = 0
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        for index, (lat, lng) in enumerate(points):
+            offset, limit = pages[index % len(pages)]
+            sql, params = merchant_nearby_sql(lat=lat, lng=lng, radius_m=RADIUS_M, limit=limit, offset=offset)
+            exhaustive = {**params, "candidates": offset + limit + 3000}
+            if conn.execute(sql, params).fetchall() != conn.execute(sql, exhaustive).fetchall():
+                differ += 1
+    return len(points), differ
+
+
 def sql_pgbench(database: str, workdir: Path, clients: int, seconds: int) -> dict:
     """The same SQL text under pgbench (prepared, `clients` connections), one script per area so that the random
     points follow the merchants' distribution (random_gaussian over +-4 sigma)."""
@@ -579,6 +599,8 @@ def main() -> None:
     say("raw SQL, 1 client (psycopg)")
     sql = sql_single(conninfo, points, warmup)
     density = matches_in_radius(conninfo, points[warmup : warmup + (10 if args.quick else 40)])
+    say("candidate slack against exhaustive candidates")
+    pages_checked, pages_differ = candidates_check(conninfo, points[: 50 if args.quick else 150])
     say(f"raw SQL, {args.clients} clients (pgbench, {args.pgbench_duration} s)")
     with tempfile.TemporaryDirectory(prefix="bench-nearby-") as tmp:
         workdir = Path(tmp)
@@ -613,6 +635,10 @@ def main() -> None:
         f"data      {args.merchants:,} merchants, {_campaign_rows_expected(args.merchants):,} campaigns "
         f"({args.database}); on average {density:,.0f} merchants within {RADIUS_M} m of a point"
     )
+    print(
+        f"slack     {pages_checked} pages (first and deep, up to offset 5,000) equal to exhaustive candidates: "
+        f"{pages_checked - pages_differ} ({'OK' if not pages_differ else 'RAISE THE CANDIDATE SLACK'})"
+    )
     print(f"server    gunicorn config/gunicorn.py: {shape}; request log lines written: {log_lines:,}")
     print(f"session   options for the app's and the floor's connections: {session_options or '(none)'}")
     print(
@@ -641,6 +667,7 @@ def main() -> None:
     print(f"ratio selector p50 / raw SQL p50 (1 client): {selector['p50_ms'] / sql['p50_ms']:.1f}x")
     print(f"ratio endpoint / raw SQL throughput ({args.clients} clients): {ratio_throughput:.2f}")
     checks = [
+        ("pages equal to exhaustive candidates", pages_differ == 0, f"{pages_checked - pages_differ}/{pages_checked}"),
         ("endpoint p50 <= 10 ms (1 client)", http_single["p50_ms"] <= 10, f"{http_single['p50_ms']:.2f} ms"),
         (f"throughput >= 400 req/s ({args.clients} clients)", http_loaded["rps"] >= 400, f"{http_loaded['rps']:.0f}"),
         ("peak RSS per worker <= 200 MB", max(peaks) <= 200, f"{max(peaks):.0f} MB"),

@@ -1,14 +1,20 @@
 """Request-level concerns: structured request logs and the body size limit."""
 
+import json
+import logging
 import time
 import uuid
+from datetime import UTC, datetime
 
 import structlog
 from django.conf import settings
 
 from api.problems import problem, problem_response
 
-log = structlog.get_logger("api.request")
+# The request line is rendered here, to the same JSON that structlog's chain (config/settings.py) gives, and handed to
+# the same stdlib logger: the chain cost a third of this middleware's time, which every request pays.
+request_log = logging.getLogger("api.request")
+_json_encode = json.JSONEncoder(default=repr).encode  # repr for odd values, as structlog does
 
 
 class RequestLogMiddleware:
@@ -28,16 +34,20 @@ class RequestLogMiddleware:
         finally:
             structlog.contextvars.clear_contextvars()
         response["X-Request-ID"] = request_id
-        user = getattr(request, "user", None)
-        log.info(
-            "request",
-            request_id=request_id,
-            method=request.method,
-            path=request.path,
-            status=response.status_code,
-            duration_ms=round((time.perf_counter() - started) * 1000, 2),
-            user_id=getattr(user, "pk", None),
-        )
+        if request_log.isEnabledFor(logging.INFO):
+            user = getattr(request, "user", None)
+            line = {
+                "request_id": request_id,
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                "user_id": getattr(user, "pk", None),
+                "event": "request",
+                "level": "info",
+                "timestamp": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+            }
+            request_log.info(_json_encode(line))
         return response
 
 

@@ -419,7 +419,7 @@ def _fold(cursor, now: datetime) -> dict:
     cursor.execute(
         """INSERT INTO stats_merchantstate (merchant_id, timezone)
         SELECT m.id, m.timezone FROM merchants_merchant m
-        WHERE m.id IN (SELECT merchant_id FROM stats_member) OR m.id = ANY(%(rebuilt)s)
+        WHERE m.id IN (SELECT merchant_id FROM _nm) OR m.id = ANY(%(rebuilt)s)
         ON CONFLICT (merchant_id) DO NOTHING""",
         {"rebuilt": rebuilt},
     )
@@ -433,12 +433,21 @@ def _fold(cursor, now: datetime) -> dict:
     return {"rebuilt_merchants": len(rebuilt), **counts}
 
 
-def rollups_fold(*, now: datetime | None = None) -> dict:
-    """Fold the rows written since the last fold into the rollups; returns how many rows of each source it read."""
+def rollups_fold(*, now: datetime | None = None, wait: bool = True) -> dict:
+    """Fold the rows written since the last fold into the rollups; returns how many rows of each source it read.
+
+    With `wait=False` (the beat task) a fold already running elsewhere makes this one return `{"skipped": True}`
+    at once instead of queueing behind it.
+    """
     now = now or timezone.now()
     with connection.cursor() as cursor:
         # A session lock taken before the transaction starts, so that the snapshot sees the previous fold committed.
-        cursor.execute("SELECT pg_advisory_lock(%s)", [_LOCK_KEY])
+        if wait:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [_LOCK_KEY])
+        else:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [_LOCK_KEY])
+            if not cursor.fetchone()[0]:
+                return {"skipped": True}
         try:
             outermost = not connection.in_atomic_block
             with transaction.atomic():

@@ -26,9 +26,10 @@ def merchant_view_record(*, merchant_id: int, user_id: int, at: datetime | None 
     return MerchantView.objects.create(merchant_id=merchant_id, user_id=user_id, viewed_at=at or timezone.now())
 
 
-def rollups_fold(*, now: datetime | None = None) -> dict:
-    """Fold everything written since the last fold into the rollups; returns the rows read per source."""
-    return rollups.rollups_fold(now=now)
+def rollups_fold(*, now: datetime | None = None, wait: bool = True) -> dict:
+    """Fold everything written since the last fold into the rollups; returns the rows read per source (or
+    `{"skipped": True}` when `wait` is false and another fold is running)."""
+    return rollups.rollups_fold(now=now, wait=wait)
 
 
 def rollups_rebuild(*, now: datetime | None = None) -> dict:

@@ -5,9 +5,9 @@ from rest_framework.views import APIView
 from api.pagination import LimitPagination
 
 
+# An APIView whose list responses are LimitPagination pages (which also documents them in the schema). No docstring:
+# drf-spectacular would show an inherited one as the description of every operation that has none of its own.
 class ApiView(APIView):
-    """An APIView whose list responses are LimitPagination pages (which also documents them in the schema)."""
-
     pagination_class = LimitPagination
 
     def query(self, serializer_class):

@@ -1,11 +1,11 @@
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from datetime import datetime, time
 
-import psycopg
 from django.db import InternalError, connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from core.db import prepared_cursor
 from core.errors import NotFound, PermissionDenied
 from coupons.models import Campaign, Coupon
 from coupons.triggers import within_daily_hours
@@ -108,7 +108,7 @@ def merchant_list_nearby(**criteria) -> list[dict]:
     sql, params = merchant_nearby_sql(**criteria)
     try:
         # Inside a caller's transaction a failed statement would abort it: isolate the attempt in a savepoint there.
-        with transaction.atomic() if connection.in_atomic_block else nullcontext(), _prepared_cursor() as cursor:
+        with transaction.atomic() if connection.in_atomic_block else nullcontext(), prepared_cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
     except InternalError as exc:
@@ -127,39 +127,6 @@ def merchant_list_nearby(**criteria) -> list[dict]:
         }
         for row in rows
     ]
-
-
-_PREPARE_ONLY_WHEN_ASKED = 2**31 - 1
-
-
-class _PreparingCursor(psycopg.Cursor):
-    """Server-side binding, always prepared: psycopg keeps one prepared statement per SQL text and connection."""
-
-    def execute(self, query, params=None, **kwargs):
-        return super().execute(query, params, prepare=True)
-
-
-@contextmanager
-def _prepared_cursor():
-    """A Django cursor whose statements PostgreSQL parses and plans once per connection, not once per call.
-
-    Django binds parameters on the client, so PostgreSQL parsed and planned the nearby SQL on every request: about a
-    fifth of its server CPU (bench/nearby.py). The wrapper keeps Django's health check, reconnects and error
-    translation. Where queries are logged (DEBUG, tests capturing them) Django's own cursor runs it, since only it
-    records the SQL text.
-    """
-    with connection.cursor() as django_cursor:
-        if connection.queries_logged:
-            yield django_cursor
-            return
-        pg_connection = django_cursor.cursor.connection
-        if pg_connection.prepare_threshold is None:
-            # Django turns psycopg's prepared statements off (None) for connection poolers; a threshold lets an explicit
-            # prepare=True through and never prepares on its own (Django's cursors bind on the client regardless).
-            pg_connection.prepare_threshold = _PREPARE_ONLY_WHEN_ASKED
-        raw = _PreparingCursor(pg_connection)
-        with connection.make_cursor(raw) as cursor:
-            yield cursor
 
 
 def _nearby_without_knn(sql: str, params: dict) -> list[tuple]:

@@ -118,7 +118,16 @@ DEMO_FEED = [
     ("hyunwoo", 0, 70, "혼자만 아는 곳", "private"),
 ]
 # (who, index in DEMO_FEED) likes; (who, index in DEMO_FEED, text) comments
-DEMO_LIKES = [("minji", 0), ("hyunwoo", 0), ("jisoo", 6), ("hyunwoo", 6), ("daeun", 6), ("minji", 1), ("yuna", 1), ("daeun", 0)]
+DEMO_LIKES = [
+    ("minji", 0),
+    ("hyunwoo", 0),
+    ("jisoo", 6),
+    ("hyunwoo", 6),
+    ("daeun", 6),
+    ("minji", 1),
+    ("yuna", 1),
+    ("daeun", 0),
+]
 DEMO_COMMENTS = [
     (0, "hyunwoo", "나도 갈래!"),
     (6, "jisoo", "같이 가자!"),

@@ -11,14 +11,10 @@ Every load is time-bounded and goes to 127.0.0.1 only; the gunicorn it starts is
 
 import argparse
 import json
-import math
 import os
 import platform
 import random
-import resource
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,10 +24,28 @@ import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-VENV_BIN = Path(sys.executable).parent
-PG_HOST, PG_PORT, PG_USER, PG_PASSWORD = "127.0.0.1", 5432, "checkin", "checkin"
+from common import (
+    PG_HOST,
+    PG_PASSWORD,
+    PG_PORT,
+    PG_USER,
+    Gunicorn,
+    cpu_seconds,
+    database_ensure,
+    free_port,
+    gunicorn_shape,
+    latency_summary,
+    machine_busy_seconds,
+    machine_text,
+    pg_backend_pids,
+    psql,
+    psycopg_conninfo,
+    say,
+    table_print,
+    wrk_ensure,
+    wrk_run,
+)
+
 RADIUS_M = 1000
 LIMIT = 20  # what the client asks for; the view fetches LIMIT + 1 rows to know whether there is a next page
 CAMPAIGN_EVERY = 40  # one merchant in 40 runs a campaign, one in 160 a second one, one in 120 has an ended one
@@ -65,61 +79,14 @@ def environment_set(database: str) -> None:
     os.environ["PGPASSWORD"] = PG_PASSWORD
 
 
-def say(text: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
-
-
 # ---------------------------------------------------------------------------------------------------------------------
 # Tools
 # ---------------------------------------------------------------------------------------------------------------------
-def tools_check() -> None:
-    if not shutil.which("pgbench"):
-        sys.exit("pgbench is missing: apt-get install -y postgresql-client")
-    if shutil.which("wrk"):
-        return
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        say("installing wrk (apt-get install -y wrk)")
-        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        if subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, **quiet).returncode:
-            subprocess.run(["apt-get", "update", "-qq"], env=env, **quiet)
-            subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, **quiet)
-    if not shutil.which("wrk"):
-        sys.exit("wrk is missing: sudo apt-get install -y wrk (Debian's package), then run this again")
 
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Database and data
 # ---------------------------------------------------------------------------------------------------------------------
-def psql(database: str, sql: str) -> str:
-    command = [
-        "psql",
-        "-h",
-        PG_HOST,
-        "-p",
-        str(PG_PORT),
-        "-U",
-        PG_USER,
-        "-d",
-        database,
-        "-qAtX",
-        "-v",
-        "ON_ERROR_STOP=1",
-    ]
-    return subprocess.run([*command, "-c", sql], check=True, capture_output=True, text=True).stdout.strip()
-
-
-def database_ensure(database: str) -> None:
-    """Create the bench's database with PostGIS when it is missing, then migrate it."""
-    exists = psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}'") == "1"
-    if not exists:
-        say(f"creating database {database}")
-        subprocess.run(["createdb", "-h", PG_HOST, "-p", str(PG_PORT), "-U", PG_USER, database], check=True)
-    psql(database, "CREATE EXTENSION IF NOT EXISTS postgis")
-    from django.core.management import call_command
-
-    say("migrating")
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def data_ensure(merchant_count: int) -> None:
@@ -201,27 +168,6 @@ def points_generate(count: int, seed: int) -> list[tuple[float, float]]:
 # ---------------------------------------------------------------------------------------------------------------------
 # Measurements
 # ---------------------------------------------------------------------------------------------------------------------
-def summary(latencies_s: list[float], wall_s: float) -> dict:
-    ordered = sorted(latencies_s)
-    return {
-        "requests": len(ordered),
-        "p50_ms": _percentile(ordered, 50) * 1000,
-        "p95_ms": _percentile(ordered, 95) * 1000,
-        "rps": len(ordered) / wall_s,
-    }
-
-
-def _percentile(ordered: list[float], q: float) -> float:
-    index = max(0, min(len(ordered) - 1, math.ceil(q / 100 * len(ordered)) - 1))
-    return ordered[index]
-
-
-def psycopg_conninfo(database: str, session_options: str) -> str:
-    from psycopg.conninfo import make_conninfo
-
-    return make_conninfo(
-        host=PG_HOST, port=PG_PORT, user=PG_USER, password=PG_PASSWORD, dbname=database, options=session_options or None
-    )
 
 
 def sql_single(conninfo: str, points, warmup: int) -> dict:
@@ -242,7 +188,7 @@ def sql_single(conninfo: str, points, warmup: int) -> dict:
             cursor.fetchall()
             if index >= warmup:
                 latencies.append(time.perf_counter() - begin)
-    return summary(latencies, time.perf_counter() - started)
+    return latency_summary(latencies, time.perf_counter() - started)
 
 
 def matches_in_radius(conninfo: str, points) -> float:
@@ -327,7 +273,7 @@ def selector_single(points, warmup: int) -> dict:
         merchant_list_nearby(lat=lat, lng=lng, radius_m=RADIUS_M, limit=LIMIT + 1)
         if index >= warmup:
             latencies.append(time.perf_counter() - begin)
-    result = summary(latencies, time.perf_counter() - started)
+    result = latency_summary(latencies, time.perf_counter() - started)
     connection.close()
     return result
 
@@ -389,137 +335,19 @@ def wrk_script_write(workdir: Path) -> Path:
     return path
 
 
-def wrk_run(url: str, script: Path, clients: int, seconds: int) -> dict:
-    threads = min(2, clients)
-    command = [
-        "wrk",
-        "-t",
-        str(threads),
-        "-c",
-        str(clients),
-        "-d",
-        f"{seconds}s",
-        "--timeout",
-        "10s",
-        "-s",
-        str(script),
-    ]
-    output = subprocess.run([*command, url], check=True, capture_output=True, text=True, timeout=seconds + 60).stdout
-    line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
-    data = json.loads(line.removeprefix("BENCH_JSON "))
-    return {
-        "clients": clients,
-        "requests": data["requests"],
-        "errors": data["errors"],
-        "p50_ms": data["p50_us"] / 1000,
-        "p95_ms": data["p95_us"] / 1000,
-        "p99_ms": data["p99_us"] / 1000,
-        "rps": data["requests"] / (data["duration_us"] / 1e6),
-    }
-
-
-def cpu_seconds(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def machine_busy_seconds() -> tuple[float, float]:
-    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
-    ticks = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    hz = os.sysconf("SC_CLK_TCK")
-    return (sum(ticks) - ticks[3] - ticks[4]) / hz, sum(ticks) / hz
-
-
-def pg_backend_pids(conninfo: str, database: str) -> list[int]:
-    import psycopg
-
-    with psycopg.connect(conninfo, autocommit=True) as conn:
-        sql = "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
-        return [row[0] for row in conn.execute(sql, (database,))]
-
-
 def wrk_run_metered(url, script, clients, seconds, worker_pids, conninfo, database) -> dict:
     """wrk_run plus the CPU that the gunicorn workers and this database's PostgreSQL backends spent per request."""
     before_workers = {pid: cpu_seconds(pid) for pid in worker_pids}
     before_pg = {pid: cpu_seconds(pid) for pid in pg_backend_pids(conninfo, database)}
     busy_before, total_before = machine_busy_seconds()
-    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = wrk_run(url, script, clients, seconds)
-    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     busy_after, total_after = machine_busy_seconds()
     after_pg = {pid: cpu_seconds(pid) for pid in pg_backend_pids(conninfo, database)}
     requests = max(1, result["requests"])
     result["worker_cpu_ms"] = 1000 * sum(cpu_seconds(p) - before_workers[p] for p in worker_pids) / requests
     result["pg_cpu_ms"] = 1000 * sum(after_pg[p] - before_pg.get(p, 0.0) for p in after_pg) / requests
-    wrk_cpu = sum(getattr(children_after, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
-    result["wrk_cpu_ms"] = 1000 * wrk_cpu / requests
     result["machine_busy"] = (busy_after - busy_before) / max(1e-9, total_after - total_before)
     return result
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Gunicorn:
-    """config/gunicorn.py on a loopback port; its log (one line per request) goes to a file in the work dir."""
-
-    def __init__(self, port: int, log_path: Path):
-        self.port = port
-        self.log_path = log_path
-        self.process = None
-
-    def __enter__(self):
-        command = [str(VENV_BIN / "gunicorn"), "config.wsgi:application", "-c", "config/gunicorn.py"]
-        command += ["--bind", f"127.0.0.1:{self.port}"]
-        self.log = self.log_path.open("w")
-        self.process = subprocess.Popen(command, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited; see {self.log_path}:\n{self.log_path.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=2) as response:
-                    if response.status == 200 and len(self.workers()) >= 1:
-                        return self
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise RuntimeError("gunicorn did not answer /healthz within 60 s")
-
-    def workers(self) -> list[int]:
-        children = []
-        for status in Path("/proc").glob("[0-9]*/status"):
-            try:
-                fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
-            except OSError:
-                continue
-            if fields.get("PPid", "").strip() == str(self.process.pid):
-                children.append(int(status.parent.name))
-        return sorted(children)
-
-    def peak_rss_mb(self) -> list[float]:
-        peaks = []
-        for pid in self.workers():
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peaks.append(int(line.split()[1]) / 1024)
-        return peaks
-
-    def __exit__(self, *exc):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.log.close()
 
 
 def endpoint_check(base: str, lat: float, lng: float) -> int:
@@ -537,14 +365,6 @@ def endpoint_check(base: str, lat: float, lng: float) -> int:
 # ---------------------------------------------------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------------------------------------------------
-def machine_text() -> str:
-    cpu = platform.processor() or "?"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line)
-    return f"{cpu}, {os.cpu_count()} cores, {mem_kb / 1024 / 1024:.1f} GiB RAM"
 
 
 def software_text(database: str) -> str:
@@ -554,33 +374,12 @@ def software_text(database: str) -> str:
     return f"PostgreSQL {pg}, PostGIS {postgis}, Python {platform.python_version()}, wrk {wrk_version}"
 
 
-def table_print(rows: list[tuple], header: tuple) -> None:
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-
-    def line(cells) -> str:
-        text = [str(cells[0]).ljust(widths[0])] + [str(c).rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
-        return "| " + " | ".join(text) + " |"
-
-    print(line(header))
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        print(line(row))
-
-
-def gunicorn_shape() -> str:
-    sys.path.insert(0, str(ROOT / "config"))
-    config = {}
-    exec((ROOT / "config" / "gunicorn.py").read_text(), config)  # noqa: S102 (our own config file)
-    shape = f"{config['workers']} {config.get('worker_class', 'sync')} workers"
-    if config.get("threads", 1) > 1:
-        shape += f" x {config['threads']} threads"
-    return shape
-
-
 def main() -> None:
     args = parse_args()
     environment_set(args.database)
-    tools_check()
+    if not shutil.which("pgbench"):
+        sys.exit("pgbench is missing: apt-get install -y postgresql-client")
+    wrk_ensure()
     import django
 
     django.setup()

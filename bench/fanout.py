@@ -13,13 +13,10 @@ fan-out task). The feed is read through gunicorn (config/gunicorn.py) on 127.0.0
 
 import argparse
 import json
-import math
 import os
-import platform
 import random
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,10 +25,32 @@ import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-VENV_BIN = Path(sys.executable).parent
-PG_HOST, PG_PORT, PG_USER, PG_PASSWORD = "127.0.0.1", 5432, "checkin", "checkin"
+from common import (
+    PG_HOST,
+    PG_PASSWORD,
+    PG_PORT,
+    PG_USER,
+    ROOT,
+    VENV_BIN,
+    Gunicorn,
+    cpu_seconds,
+    database_ensure,
+    free_port,
+    gunicorn_shape,
+    latency_summary,
+    machine_busy_seconds,
+    machine_text,
+    peak_rss_mb,
+    percentile,
+    pg_backend_pids,
+    process_children,
+    psycopg_conninfo,
+    say,
+    table_print,
+    wrk_ensure,
+    wrk_run,
+)
+
 LIMIT = 20
 SEED = 20261122
 THINK_MS = 100
@@ -60,16 +79,6 @@ def parse_args():
     return args
 
 
-def say(text: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def environment_set(database: str, redis_url: str) -> None:
     """This bench's own database and broker, for this process and every one it starts."""
     os.environ["DATABASE_URL"] = f"postgis://{PG_USER}:{PG_PASSWORD}@{PG_HOST}:{PG_PORT}/{database}"
@@ -80,36 +89,6 @@ def environment_set(database: str, redis_url: str) -> None:
     os.environ["PUSH_BACKEND"] = "logging"
     os.environ["LOG_LEVEL"] = "WARNING"
     os.environ["PGPASSWORD"] = PG_PASSWORD
-
-
-def psql(database: str, sql: str) -> str:
-    command = [
-        "psql",
-        "-h",
-        PG_HOST,
-        "-p",
-        str(PG_PORT),
-        "-U",
-        PG_USER,
-        "-d",
-        database,
-        "-qAtX",
-        "-v",
-        "ON_ERROR_STOP=1",
-    ]
-    return subprocess.run([*command, "-c", sql], check=True, capture_output=True, text=True).stdout.strip()
-
-
-def database_ensure(database: str) -> None:
-    exists = psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}'") == "1"
-    if not exists:
-        say(f"creating database {database}")
-        subprocess.run(["createdb", "-h", PG_HOST, "-p", str(PG_PORT), "-U", PG_USER, database], check=True)
-    psql(database, "CREATE EXTENSION IF NOT EXISTS postgis")
-    from django.core.management import call_command
-
-    say("migrating")
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -279,15 +258,8 @@ class Process:
         raise RuntimeError(f"{what}: not within {timeout} s; see {self.log_path}")
 
     def children(self) -> list[int]:
-        found = []
-        for status in Path("/proc").glob("[0-9]*/status"):
-            try:
-                fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
-            except OSError:
-                continue
-            if fields.get("PPid", "").strip() == str(self.process.pid):
-                found.append(int(status.parent.name))
-        return sorted(found)
+        """The process's children (a celery worker's pool)."""
+        return process_children(self.process.pid)
 
     def __exit__(self, *exc):
         if self.process and self.process.poll() is None:
@@ -300,46 +272,9 @@ class Process:
         self.log.close()
 
 
-def peak_rss_mb(pids: list[int]) -> list[float]:
-    peaks = []
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peaks.append(int(line.split()[1]) / 1024)
-        except OSError:
-            pass
-    return peaks
-
-
-def cpu_seconds(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def pg_backend_pids(conninfo: str, database: str) -> list[int]:
-    import psycopg
-
-    with psycopg.connect(conninfo, autocommit=True) as conn:
-        sql = "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
-        return [row[0] for row in conn.execute(sql, (database,))]
-
-
-def machine_busy_seconds() -> tuple[float, float]:
-    ticks = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    hz = os.sysconf("SC_CLK_TCK")
-    return (sum(ticks) - ticks[3] - ticks[4]) / hz, sum(ticks) / hz
-
-
 # ---------------------------------------------------------------------------------------------------------------------
 # Measurements
 # ---------------------------------------------------------------------------------------------------------------------
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, math.ceil(q / 100 * len(ordered)) - 1))]
 
 
 def fanout_rounds(args, author_id: int) -> list[dict]:
@@ -433,13 +368,7 @@ def feed_floor(conninfo: str, readers: list[int], samples: int) -> dict:
             cursor.fetchall()
             if index >= 100:
                 latencies.append(time.perf_counter() - began)
-    wall = sum(latencies)
-    return {
-        "requests": len(latencies),
-        "p50_ms": percentile(latencies, 50) * 1000,
-        "p95_ms": percentile(latencies, 95) * 1000,
-        "rps": len(latencies) / wall,
-    }
+    return latency_summary(latencies, sum(latencies))
 
 
 def feed_pgbench(database: str, workdir: Path, clients: int, seconds: int, readers: int) -> dict:
@@ -488,25 +417,6 @@ end
 """
 
 
-def wrk_run(url: str, script: Path, clients: int, seconds: int) -> dict:
-    command = ["wrk", "-t", str(min(2, clients)), "-c", str(clients), "-d", f"{seconds}s", "--timeout", "10s"]
-    output = subprocess.run(
-        [*command, "-s", str(script), url], check=True, capture_output=True, text=True, timeout=seconds + 60
-    ).stdout
-    data = json.loads(
-        next(li for li in output.splitlines() if li.startswith("BENCH_JSON ")).removeprefix("BENCH_JSON ")
-    )
-    return {
-        "clients": clients,
-        "requests": data["requests"],
-        "errors": data["errors"],
-        "p50_ms": data["p50_us"] / 1000,
-        "p95_ms": data["p95_us"] / 1000,
-        "p99_ms": data["p99_us"] / 1000,
-        "rps": data["requests"] / (data["duration_us"] / 1e6),
-    }
-
-
 def feed_check(base: str, token: str) -> int:
     url = f"{base}/api/v1/feed?limit={LIMIT}"
     request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})  # noqa: S310 (loopback)
@@ -521,43 +431,14 @@ def feed_check(base: str, token: str) -> int:
 # ---------------------------------------------------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------------------------------------------------
-def machine_text() -> str:
-    cpu = platform.processor() or "?"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line)
-    return f"{cpu}, {os.cpu_count()} cores, {mem_kb / 1024 / 1024:.1f} GiB RAM"
-
-
-def table_print(rows: list[tuple], header: tuple) -> None:
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-
-    def line(cells) -> str:
-        text = [str(cells[0]).ljust(widths[0])] + [str(c).rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
-        return "| " + " | ".join(text) + " |"
-
-    print(line(header))
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        print(line(row))
-
-
-def gunicorn_shape() -> str:
-    config: dict = {}
-    exec((ROOT / "config" / "gunicorn.py").read_text(), config)  # noqa: S102 (our own config file)
-    shape = f"{config['workers']} {config.get('worker_class', 'sync')} workers"
-    if config.get("threads", 1) > 1:
-        shape += f" x {config['threads']} threads"
-    return shape
 
 
 def main() -> None:
     args = parse_args()
-    for tool in ("redis-server", "wrk", "pgbench", "psql", "createdb"):
+    for tool in ("redis-server", "pgbench", "psql", "createdb"):
         if not shutil.which(tool):
-            sys.exit(f"{tool} is missing (apt-get install -y redis-server wrk postgresql-client)")
+            sys.exit(f"{tool} is missing (apt-get install -y redis-server postgresql-client)")
+    wrk_ensure()
     redis_port = free_port()
     redis_url = f"redis://127.0.0.1:{redis_port}/0"
     environment_set(args.database, redis_url)
@@ -565,7 +446,6 @@ def main() -> None:
 
     django.setup()
     from django.conf import settings
-    from psycopg.conninfo import make_conninfo
     from rest_framework_simplejwt.tokens import AccessToken
 
     from accounts.models import User
@@ -575,9 +455,7 @@ def main() -> None:
     sizes = data_sizes()
     session_options = settings.DATABASES["default"].get("OPTIONS", {}).get("options", "")
     os.environ["PGOPTIONS"] = session_options
-    conninfo = make_conninfo(
-        host=PG_HOST, port=PG_PORT, user=PG_USER, password=PG_PASSWORD, dbname=args.database, options=session_options
-    )
+    conninfo = psycopg_conninfo(args.database, session_options)
     with tempfile.TemporaryDirectory(prefix="bench-fanout-") as tmp:
         workdir = Path(tmp)
         redis_command = ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", ""]
@@ -613,23 +491,13 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         shape = gunicorn_shape()
         say(f"gunicorn ({shape}) on {base}")
-        gunicorn_command = [str(VENV_BIN / "gunicorn"), "config.wsgi:application", "-c", "config/gunicorn.py"]
-        with Process([*gunicorn_command, "--bind", f"127.0.0.1:{port}"], workdir / "gunicorn.log") as server:
-
-            def healthy() -> bool:
-                try:
-                    with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:  # noqa: S310
-                        return response.status == 200
-                except OSError:
-                    return False
-
-            server.wait_for(healthy, "gunicorn /healthz")
+        with Gunicorn(port, workdir / "gunicorn.log") as server:
             items = feed_check(base, tokens[0])
             wrk_run(f"{base}/", script, args.clients, 3)  # warm every worker
             say("feed endpoint, 1 client")
             http_single = wrk_run(f"{base}/", script, 1, 3 if args.quick else 8)
             say(f"feed endpoint, {args.clients} clients ({args.duration} s)")
-            web_pids = server.children()
+            web_pids = server.workers()
             before_web = {pid: cpu_seconds(pid) for pid in web_pids}
             before_pg = {pid: cpu_seconds(pid) for pid in pg_backend_pids(conninfo, args.database)}
             busy_before, total_before = machine_busy_seconds()
@@ -642,7 +510,7 @@ def main() -> None:
             machine_busy = (busy_after - busy_before) / max(1e-9, total_after - total_before)
             say(f"feed endpoint, {args.clients} clients pausing {THINK_MS} ms between requests ({args.duration} s)")
             http_paced = wrk_run(f"{base}/", paced_script, args.clients, args.duration)
-            web_peaks = peak_rss_mb(server.children())
+            web_peaks = server.peak_rss_mb()
 
     arrivals = [r["arrival_ms"] for r in rounds]
     requests_ms = [r["request_ms"] for r in rounds]

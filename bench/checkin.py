@@ -14,27 +14,34 @@ on 127.0.0.1 only; the gunicorn it starts is stopped at the end.
 
 import argparse
 import json
-import math
 import os
-import platform
 import random
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 import uuid
 from datetime import UTC, datetime, timedelta
 from http.client import HTTPConnection
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-VENV_BIN = Path(sys.executable).parent
-PG_HOST, PG_PORT, PG_USER, PG_PASSWORD = "127.0.0.1", 5432, "checkin", "checkin"
+from common import (
+    PG_HOST,
+    PG_PASSWORD,
+    PG_PORT,
+    PG_USER,
+    Gunicorn,
+    database_ensure,
+    free_port,
+    gunicorn_shape,
+    latency_summary,
+    load_average_text,
+    machine_text,
+    psycopg_conninfo,
+    say,
+    table_print,
+)
+
 CAMPAIGN_EVERY = 10  # one merchant in 10 runs a campaign
 HOT_STOCK = 10_000
 SEED = 20261122
@@ -67,40 +74,9 @@ def environment_set(database: str) -> None:
     os.environ["PGPASSWORD"] = PG_PASSWORD
 
 
-def say(text: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
-
-
 # ---------------------------------------------------------------------------------------------------------------------
 # Database and data
 # ---------------------------------------------------------------------------------------------------------------------
-def psql(database: str, sql: str) -> str:
-    command = [
-        "psql",
-        "-h",
-        PG_HOST,
-        "-p",
-        str(PG_PORT),
-        "-U",
-        PG_USER,
-        "-d",
-        database,
-        "-qAtX",
-        "-v",
-        "ON_ERROR_STOP=1",
-    ]
-    return subprocess.run([*command, "-c", sql], check=True, capture_output=True, text=True).stdout.strip()
-
-
-def database_ensure(database: str) -> None:
-    if psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}'") != "1":
-        say(f"creating database {database}")
-        subprocess.run(["createdb", "-h", PG_HOST, "-p", str(PG_PORT), "-U", PG_USER, database], check=True)
-    psql(database, "CREATE EXTENSION IF NOT EXISTS postgis")
-    from django.core.management import call_command
-
-    say("migrating")
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def _scalar(sql: str, params=()):
@@ -295,21 +271,7 @@ def http_load(port: int, clients: int, seconds: float, users: UserPool, tokens: 
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - started
-    return {**summary(latencies, wall), "statuses": statuses, "coupons": coupons[0], "wall_s": wall}
-
-
-def summary(latencies: list[float], wall_s: float) -> dict:
-    ordered = sorted(latencies) or [float("nan")]
-    return {
-        "requests": len(latencies),
-        "p50_ms": _percentile(ordered, 50) * 1000,
-        "p95_ms": _percentile(ordered, 95) * 1000,
-        "rps": len(latencies) / wall_s,
-    }
-
-
-def _percentile(ordered: list[float], q: float) -> float:
-    return ordered[max(0, min(len(ordered) - 1, math.ceil(q / 100 * len(ordered)) - 1))]
+    return {**latency_summary(latencies, wall), "statuses": statuses, "coupons": coupons[0], "wall_s": wall}
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -387,116 +349,22 @@ def floor_load(conninfo: str, clients: int, seconds: float, users: UserPool, pin
         thread.start()
     for thread in threads:
         thread.join()
-    return summary(latencies, time.perf_counter() - started)
+    return latency_summary(latencies, time.perf_counter() - started)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
 # gunicorn
 # ---------------------------------------------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Gunicorn:
-    """config/gunicorn.py on a loopback port, stopped (SIGTERM, then SIGKILL) on exit."""
-
-    def __init__(self, port: int, log_path: Path):
-        self.port, self.log_path, self.process = port, log_path, None
-
-    def __enter__(self):
-        command = [str(VENV_BIN / "gunicorn"), "config.wsgi:application", "-c", "config/gunicorn.py"]
-        self.log = self.log_path.open("w")
-        self.process = subprocess.Popen(
-            [*command, "--bind", f"127.0.0.1:{self.port}"], cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{self.log_path.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("gunicorn did not answer /healthz within 60 s")
-
-    def workers(self) -> list[int]:
-        children = []
-        for status in Path("/proc").glob("[0-9]*/status"):
-            try:
-                text = status.read_text()
-            except OSError:
-                continue
-            if f"\nPPid:\t{self.process.pid}\n" in text:
-                children.append(int(status.parent.name))
-        return sorted(children)
-
-    def peak_rss_mb(self) -> list[float]:
-        peaks = []
-        for pid in self.workers():
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peaks.append(int(line.split()[1]) / 1024)
-        return peaks
-
-    def cpu_seconds(self) -> float:
-        """User + system CPU time of the workers so far."""
-        ticks = os.sysconf("SC_CLK_TCK")
-        total = 0
-        for pid in self.workers():
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
-        return total / ticks
-
-    def __exit__(self, *exc):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.log.close()
 
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------------------------------------------------
-def machine_text() -> str:
-    cpu = platform.processor() or "?"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line)
-    return f"{cpu}, {os.cpu_count()} cores, {mem_kb / 1024 / 1024:.1f} GiB RAM"
-
-
-def table_print(rows: list[tuple], header: tuple) -> None:
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-
-    def line(cells):
-        return (
-            "| "
-            + " | ".join(
-                str(c).ljust(w) if i == 0 else str(c).rjust(w)
-                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-            )
-            + " |"
-        )  # noqa: E501
-
-    print(line(header))
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        print(line(row))
 
 
 def main() -> None:
     args = parse_args()
-    load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    load_before = load_average_text()
     environment_set(args.database)
     import django
 
@@ -506,12 +374,8 @@ def main() -> None:
     run_state_reset(args)
     from django.conf import settings
     from django.db import connection
-    from psycopg.conninfo import make_conninfo
 
-    session_options = settings.DATABASES["default"].get("OPTIONS", {}).get("options") or None
-    conninfo = make_conninfo(
-        host=PG_HOST, port=PG_PORT, user=PG_USER, password=PG_PASSWORD, dbname=args.database, options=session_options
-    )
+    conninfo = psycopg_conninfo(args.database, settings.DATABASES["default"].get("OPTIONS", {}).get("options"))
     pins = campaign_pins(50_000)
     hot_pin = _hot_pin()
     # Users in four disjoint slices: warm-up, random merchants, hot campaign, floor.
@@ -549,10 +413,8 @@ def main() -> None:
         f"data      {args.merchants:,} merchants, {args.merchants // CAMPAIGN_EVERY + 1:,} campaigns, {args.users:,} "
         f"users, {args.checkins:,} prior check-ins ({args.database})"
     )
-    workers = os.environ.get("WEB_WORKERS", str(max(2, (os.cpu_count() or 1) * 2)))
-    threads = os.environ.get("WEB_THREADS", "1")
     print(
-        f"server    gunicorn config/gunicorn.py, {workers} workers x {threads} threads; load: {args.clients} "
+        f"server    gunicorn config/gunicorn.py, {gunicorn_shape()}; load: {args.clients} "
         f"threads, http.client; load average before the run {load_before}"
     )
     print(

@@ -21,4 +21,6 @@ if ! diff -u openapi.yaml var/openapi.generated.yaml; then
 fi
 
 say "pytest"
+# Locally the test database is reused between runs (fast); CI builds it from the migrations every time.
+if [ "${CI:-}" = "true" ]; then set -- --create-db "$@"; fi
 .venv/bin/pytest "$@"

@@ -8,21 +8,23 @@ Seeds its own database (checkin_bench_checkin, or checkin_bench_checkin_quick) a
 expected rows; what a previous run wrote (check-ins past the seeded ones, coupons, eligibility, idempotency records)
 is removed first. Every request uses a user who has not checked in during the run, so the anti-cheat rules (all on,
 with their default limits) accept it: a refused check-in counts as an error. Each request carries an
-`Idempotency-Key`, as the mobile app sends it. The load generator is 16 Python threads with http.client, time-bounded,
-on 127.0.0.1 only; the gunicorn it starts is stopped at the end.
+`Idempotency-Key`, as the mobile app sends it. The load generator is wrk (2 threads, 16 keep-alive connections) with
+a Lua script that posts requests prepared here (one line per user, each wrk thread its own slice), time-bounded, on
+127.0.0.1 only; a non-2xx answer counts as an error, and the coupons are counted in the database. The gunicorn it
+starts is stopped at the end.
 """
 
 import argparse
 import json
 import os
 import random
+import shutil
 import sys
 import tempfile
 import threading
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
-from http.client import HTTPConnection
 from pathlib import Path
 
 from common import (
@@ -40,6 +42,8 @@ from common import (
     psycopg_conninfo,
     say,
     table_print,
+    wrk_ensure,
+    wrk_run,
 )
 
 CAMPAIGN_EVERY = 10  # one merchant in 10 runs a campaign
@@ -221,57 +225,110 @@ def jitter(rng: random.Random, lat: float, lng: float) -> tuple[float, float]:
     return lat + rng.uniform(-1.5e-4, 1.5e-4), lng + rng.uniform(-1.5e-4, 1.5e-4)
 
 
-def http_load(port: int, clients: int, seconds: float, users: UserPool, tokens: dict, pins) -> dict:
-    """`clients` threads posting check-ins for `seconds`; returns latencies, status counts and coupons received."""
-    latencies: list[float] = []
-    statuses: dict[int, int] = {}
-    coupons = [0]
-    lock = threading.Lock()
-    deadline = time.perf_counter() + seconds
+WRK_SCRIPT = """
+-- Each thread posts the prepared requests of its own slice (every {THREADS}th line of the file), once each.
+local counter = 0
+local threads = {}
 
-    def client(index: int):
-        rng = random.Random(SEED + index)
-        mine, my_statuses, my_coupons = [], {}, 0
-        while time.perf_counter() < deadline:
-            user_id = users.take()
-            if user_id is None:
-                break
+function setup(thread)
+  counter = counter + 1
+  thread:set("slot", counter - 1)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  items, next_item, non2xx, spare, shown = {}, 1, 0, 0, 0
+  local line_number = 0
+  for line in io.lines("{REQUESTS}") do
+    if line_number % {THREADS} == slot then
+      local token, key, body = string.match(line, "^([^\\t]*)\\t([^\\t]*)\\t(.*)$")
+      items[#items + 1] = {token, key, body}
+    end
+    line_number = line_number + 1
+  end
+end
+
+function request()
+  local item = items[next_item]
+  if item == nil then
+    -- out of unused users: stop rather than check a user in twice
+    spare = spare + 1
+    wrk.thread:stop()
+    return wrk.format("GET", "/healthz")
+  end
+  next_item = next_item + 1
+  local headers = {["Authorization"] = "Bearer " .. item[1], ["Content-Type"] = "application/json",
+                   ["Idempotency-Key"] = item[2]}
+  return wrk.format("POST", "/api/v1/checkins", headers, item[3])
+end
+
+function response(status, headers, body)
+  if status < 200 or status > 299 then
+    non2xx = non2xx + 1
+    if shown < 3 then
+      shown = shown + 1
+      io.write(string.format("  unexpected %d: %s\\n", status, string.sub(body, 1, 300)))
+    end
+  end
+end
+
+function done(summary, latency, requests)
+  local non2xx, spare = 0, 0
+  for _, thread in ipairs(threads) do
+    non2xx = non2xx + thread:get("non2xx")
+    spare = spare + thread:get("spare")
+  end
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, "non2xx": %d, ' ..
+    '"socket_errors": %d, "spare": %d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    non2xx, e.connect + e.read + e.write + e.timeout, spare))
+end
+"""
+
+
+def requests_write(path: Path, user_ids: range, tokens: dict, pins, seed: int) -> None:
+    """One line per user (token, Idempotency-Key, JSON body) for the wrk script: a check-in near a random pin."""
+    rng = random.Random(seed)
+    with path.open("w") as file:
+        for user_id in user_ids:
             merchant_id, lat, lng = pins[rng.randrange(len(pins))]
             lat, lng = jitter(rng, lat, lng)
             body = json.dumps(
                 {"merchant_id": merchant_id, "lat": lat, "lng": lng, "accuracy_m": rng.choice((8, 15, 30))}
             )
-            headers = {
-                "Authorization": f"Bearer {tokens[user_id]}",
-                "Content-Type": "application/json",
-                "Idempotency-Key": str(uuid.uuid4()),
-            }
-            begin = time.perf_counter()
-            connection = HTTPConnection("127.0.0.1", port, timeout=30)
-            connection.request("POST", "/api/v1/checkins", body, headers)
-            response = connection.getresponse()
-            payload = response.read()
-            connection.close()
-            mine.append(time.perf_counter() - begin)
-            my_statuses[response.status] = my_statuses.get(response.status, 0) + 1
-            if response.status == 201:
-                my_coupons += len(json.loads(payload)["coupons"])
-            elif sum(my_statuses.values()) - my_statuses.get(201, 0) <= 3:
-                print(f"  unexpected {response.status}: {payload[:300]!r}", flush=True)
-        with lock:
-            latencies.extend(mine)
-            for code, count in my_statuses.items():
-                statuses[code] = statuses.get(code, 0) + count
-            coupons[0] += my_coupons
+            file.write(f"{tokens[user_id]}\t{uuid.uuid4()}\t{body}\n")
 
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    return {**latency_summary(latencies, wall), "statuses": statuses, "coupons": coupons[0], "wall_s": wall}
+
+def http_load(port: int, clients: int, seconds: int, user_ids: range, tokens: dict, pins, workdir: Path) -> dict:
+    """wrk with `clients` connections posting check-ins for `seconds`, each user once; coupons from the database."""
+    name = f"checkins-{user_ids.start}"
+    requests_path, script = workdir / f"{name}.tsv", workdir / f"{name}.lua"
+    requests_write(requests_path, user_ids, tokens, pins, SEED + user_ids.start)
+    threads = min(2, clients)
+    text = WRK_SCRIPT.replace("{REQUESTS}", str(requests_path)).replace("{THREADS}", str(threads))
+    script.write_text(text)
+    coupons_before = _coupon_count()
+    result = wrk_run(f"http://127.0.0.1:{port}/", script, clients, seconds)
+    time.sleep(0.5)  # the requests in flight when wrk stopped finish on the server
+    if result["spare"]:
+        say(f"  ran out of unused users ({len(user_ids):,}): raise --users or shorten --duration")
+    result["requests"] -= result["spare"]
+    result["rps"] = result["requests"] / result["wall_s"]
+    result["errors"] = result["non2xx"] + result["socket_errors"]
+    result["coupons"] = _coupon_count() - coupons_before
+    return result
+
+
+def _coupon_count() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM coupons_coupon")
+        count = cursor.fetchone()[0]
+    connection.close()
+    return count
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -364,6 +421,7 @@ def floor_load(conninfo: str, clients: int, seconds: float, users: UserPool, pin
 
 def main() -> None:
     args = parse_args()
+    wrk_ensure()
     load_before = load_average_text()
     environment_set(args.database)
     import django
@@ -380,28 +438,29 @@ def main() -> None:
     hot_pin = _hot_pin()
     # Users in four disjoint slices: warm-up, random merchants, hot campaign, floor.
     quarter = args.users // 4
-    slices = [(1 + i * quarter, (i + 1) * quarter) for i in range(4)]
-    say(f"tokens for {slices[2][1]:,} users")
-    tokens = tokens_make(range(1, slices[2][1] + 1))
+    slices = [(1 + i * quarter, (i + 1) * quarter + 1) for i in range(4)]  # [first, past the last)
+    say(f"tokens for {slices[2][1] - 1:,} users")
+    tokens = tokens_make(range(1, slices[2][1]))
     connection.close()
 
     port = args.port or free_port()
-    log_path = Path(tempfile.gettempdir()) / f"bench-checkin-gunicorn-{os.getpid()}.log"
+    workdir = Path(tempfile.mkdtemp(prefix="bench-checkin-"))
+    log_path = workdir / "gunicorn.log"
     say(f"gunicorn on 127.0.0.1:{port}")
     with Gunicorn(port, log_path) as server:
-        http_load(port, args.clients, 3, UserPool(*slices[0]), tokens, pins)  # warm every worker
+        http_load(port, args.clients, 3, range(*slices[0]), tokens, pins, workdir)  # warm every worker
         say(f"check-ins at random merchants with running campaigns: {args.clients} clients, {args.duration} s")
         cpu_before = server.cpu_seconds()
-        spread = http_load(port, args.clients, args.duration, UserPool(*slices[1]), tokens, pins)
+        spread = http_load(port, args.clients, args.duration, range(*slices[1]), tokens, pins, workdir)
         spread["cpu_ms"] = (server.cpu_seconds() - cpu_before) * 1000 / max(1, spread["requests"])
         say(f"hot campaign (stock {HOT_STOCK:,}): {args.clients} clients at one merchant, {args.duration} s")
         cpu_before = server.cpu_seconds()
-        hot = http_load(port, args.clients, args.duration, UserPool(*slices[2]), tokens, [hot_pin])
+        hot = http_load(port, args.clients, args.duration, range(*slices[2]), tokens, [hot_pin], workdir)
         hot["cpu_ms"] = (server.cpu_seconds() - cpu_before) * 1000 / max(1, hot["requests"])
         peaks = server.peak_rss_mb()
-    log_path.unlink(missing_ok=True)
+    shutil.rmtree(workdir)
     say(f"floor: the same statements by psycopg, {args.clients} clients, {args.duration} s")
-    floor = floor_load(conninfo, args.clients, args.duration, UserPool(*slices[3]), pins)
+    floor = floor_load(conninfo, args.clients, args.duration, UserPool(slices[3][0], slices[3][1] - 1), pins)
 
     hot_count, hot_issued, hot_stock = _hot_state()
     broker_queue_drop()
@@ -415,11 +474,11 @@ def main() -> None:
     )
     print(
         f"server    gunicorn config/gunicorn.py, {gunicorn_shape()}; load: {args.clients} "
-        f"threads, http.client; load average before the run {load_before}"
+        f"connections, wrk ({min(2, args.clients)} threads, Lua); load average before the run {load_before}"
     )
     print(
         f"cpu       gunicorn workers' CPU per check-in: {spread['cpu_ms']:.1f} ms (random merchants), "
-        f"{hot['cpu_ms']:.1f} ms (hot campaign)"
+        f"{hot['cpu_ms']:.1f} ms (hot campaign); wrk's: {spread['wrk_cpu_ms']:.1f} ms, {hot['wrk_cpu_ms']:.1f} ms"
     )
     print()
     peak_text = f"{max(peaks):.0f} MB" if peaks else "?"
@@ -459,7 +518,7 @@ def broker_queue_drop() -> None:
 
 
 def _errors(result: dict) -> str:
-    return str(sum(count for code, count in result["statuses"].items() if code != 201))
+    return str(result["errors"])
 
 
 def _hot_pin() -> tuple[int, float, float]:

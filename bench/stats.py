@@ -15,24 +15,32 @@ import hashlib
 import http.client
 import io
 import json
-import math
 import os
 import platform
 import random
 import resource
-import signal
-import socket
-import subprocess
-import sys
+import tempfile
 import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-VENV_BIN = Path(sys.executable).parent
-PG_HOST, PG_PORT, PG_USER, PG_PASSWORD = "127.0.0.1", 5432, "checkin", "checkin"
+from common import (
+    PG_HOST,
+    PG_PASSWORD,
+    PG_PORT,
+    PG_USER,
+    Gunicorn,
+    cpu_model,
+    database_ensure,
+    free_port,
+    latency_summary,
+    memory_gib,
+    psql,
+    psycopg_conninfo,
+    say,
+)
+
 DAYS = 90
 ZONE = "Asia/Seoul"
 SEED = 20260901
@@ -64,39 +72,6 @@ def environment_set(database: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
     os.environ["DJANGO_DEBUG"] = "false"
     os.environ["PGPASSWORD"] = PG_PASSWORD
-
-
-def say(text: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
-
-
-def psql(database: str, sql: str) -> str:
-    command = [
-        "psql",
-        "-h",
-        PG_HOST,
-        "-p",
-        str(PG_PORT),
-        "-U",
-        PG_USER,
-        "-d",
-        database,
-        "-qAtX",
-        "-v",
-        "ON_ERROR_STOP=1",
-    ]
-    return subprocess.run([*command, "-c", sql], check=True, capture_output=True, text=True).stdout.strip()
-
-
-def database_ensure(database: str) -> None:
-    if psql("postgres", f"SELECT 1 FROM pg_database WHERE datname = '{database}'") != "1":
-        say(f"creating database {database}")
-        subprocess.run(["createdb", "-h", PG_HOST, "-p", str(PG_PORT), "-U", PG_USER, database], check=True)
-    psql(database, "CREATE EXTENSION IF NOT EXISTS postgis")
-    from django.core.management import call_command
-
-    say("migrating")
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -331,18 +306,6 @@ def data_load(args, meta: dict) -> dict:
 # ---------------------------------------------------------------------------------------------------------------------
 # Measurements
 # ---------------------------------------------------------------------------------------------------------------------
-def _percentile(ordered: list[float], q: float) -> float:
-    return ordered[max(0, min(len(ordered) - 1, math.ceil(q / 100 * len(ordered)) - 1))]
-
-
-def summary(latencies: list[float], wall: float) -> dict:
-    ordered = sorted(latencies)
-    return {
-        "n": len(ordered),
-        "p50": _percentile(ordered, 50) * 1000,
-        "p95": _percentile(ordered, 95) * 1000,
-        "rps": len(ordered) / wall if wall else 0.0,
-    }
 
 
 def cases(meta: dict) -> dict:
@@ -375,7 +338,7 @@ def selector_measure(meta: dict, query: dict, samples: int) -> dict:
         started = time.perf_counter()
         result = campaign_stats(**kwargs)
         latencies.append(time.perf_counter() - started)
-    out = summary(latencies, time.perf_counter() - began)
+    out = latency_summary(latencies, time.perf_counter() - began)
     out["result"] = result
     return out
 
@@ -429,7 +392,7 @@ def raw_sql_measure(conninfo: str, meta: dict, stats: dict, samples: int) -> dic
             started = time.perf_counter()
             row = conn.execute(RAW_SQL, params).fetchone()
             latencies.append(time.perf_counter() - started)
-    out = summary(latencies, time.perf_counter() - began)
+    out = latency_summary(latencies, time.perf_counter() - began)
     totals = stats["totals"]
     expected = (
         totals["checkins"],
@@ -444,32 +407,6 @@ def raw_sql_measure(conninfo: str, meta: dict, stats: dict, samples: int) -> dic
     if not out["agrees"]:
         say(f"MISMATCH raw {tuple(row)} rollups {expected}")
     return out
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def gunicorn_start(port: int) -> subprocess.Popen:
-    env = {**os.environ, "WEB_WORKERS": "2", "WEB_THREADS": "1"}
-    process = subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "-c", "config/gunicorn.py", "-b", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    for _ in range(100):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return process
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    sys.exit("gunicorn did not start")
 
 
 def _get(conn: http.client.HTTPConnection, path: str, token: str) -> float:
@@ -491,7 +428,7 @@ def http_measure(port: int, path: str, token: str, samples: int, duration: float
     began = time.perf_counter()
     for _ in range(samples):
         latencies.append(_get(conn, path, token))
-    single = summary(latencies, time.perf_counter() - began)
+    single = latency_summary(latencies, time.perf_counter() - began)
     conn.close()
     results: list[float] = []
     deadline = time.perf_counter() + duration
@@ -508,31 +445,8 @@ def http_measure(port: int, path: str, token: str, samples: int, duration: float
         thread.start()
     for thread in threads:
         thread.join()
-    loaded = summary(results, time.perf_counter() - began)
-    return {**single, "load_rps": loaded["rps"], "load_p95": loaded["p95"]}
-
-
-def rss_peak_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        platform.processor(),
-    )
-    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{cpu}, {os.cpu_count()} cores, {ram:.0f} GiB RAM, {platform.system()} {platform.release()}"
+    loaded = latency_summary(results, time.perf_counter() - began)
+    return {**single, "load_rps": loaded["rps"], "load_p95": loaded["p95_ms"]}
 
 
 def incremental_fold_measure(meta: dict, count: int) -> float:
@@ -591,43 +505,38 @@ def main():
 
     django.setup()
     from django.db import connection
-    from psycopg.conninfo import make_conninfo
     from rest_framework_simplejwt.tokens import AccessToken
 
     from accounts.models import User
 
     database_ensure(args.database)
     meta = data_ensure(args)
-    conninfo = make_conninfo(host=PG_HOST, port=PG_PORT, user=PG_USER, password=PG_PASSWORD, dbname=args.database)
+    conninfo = psycopg_conninfo(args.database)
     fold_s = incremental_fold_measure(meta, 1000)
     say(f"incremental fold of 1,000 new check-ins: {fold_s * 1000:.0f} ms")
     token = str(AccessToken.for_user(User.objects.get(pk=meta["owner_id"])))
     rows = []
     port = free_port()
-    server = gunicorn_start(port)
-    try:
+    log_path = Path(tempfile.gettempdir()) / f"bench-stats-gunicorn-{os.getpid()}.log"
+    with Gunicorn(port, log_path, env={"WEB_WORKERS": "2", "WEB_THREADS": "1"}) as server:
         for name, query in cases(meta).items():
             say(f"measuring: {name}")
             selector = selector_measure(meta, query, args.samples)
             raw = raw_sql_measure(conninfo, meta, selector["result"], args.sql_samples)
             path = f"/api/v1/campaigns/{meta['campaign_id']}/stats?" + "&".join(f"{k}={v}" for k, v in query.items())
             endpoint = http_measure(port, path, token, args.samples, args.duration, args.clients)
-            worker_peak = max(
-                rss_peak_kib(int(pid))
-                for pid in subprocess.run(
-                    ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
-                ).stdout.split()
-            )
+            worker_peak = max(server.peak_rss_mb())
             rows.append((name, len(selector["result"]["series"]), selector, endpoint, raw, worker_peak))
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+    log_path.unlink(missing_ok=True)
     connection.close()
     raw_size, rollup_size = table_sizes(conninfo)
     bench_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print()
-    print(f"Machine:   {machine()}, PostgreSQL {psql(args.database, 'SHOW server_version')}")
+    machine = (
+        f"{cpu_model()}, {os.cpu_count()} cores, {memory_gib():.0f} GiB RAM, {platform.system()} {platform.release()}"
+    )
+    print(f"Machine:   {machine}, PostgreSQL {psql(args.database, 'SHOW server_version')}")
     print(
         f"Data:      1 campaign, {meta['checkins']:,} check-ins over {DAYS} days among {meta['users']:,} users "
         f"(+ eligibility per visit, coupons, redemptions, views, deliveries, likes, comments); raw tables {raw_size}, "
@@ -638,7 +547,7 @@ def main():
     )
     print(
         f"Memory:    peak RSS {bench_peak:.0f} MiB (this process), "
-        f"{max(r[5] for r in rows) / 1024:.0f} MiB (a gunicorn worker)"
+        f"{max(r[5] for r in rows):.0f} MiB (a gunicorn worker)"
     )
     print()
     header = (
@@ -650,9 +559,10 @@ def main():
     for name, series_rows, selector, endpoint, raw, _ in rows:
         print(
             f"{name:<22} {series_rows:>5} | "
-            f"{selector['p50']:>9.1f} / {selector['p95']:>8.1f} {selector['rps']:>6.0f} | "
-            f"{endpoint['p50']:>9.1f} / {endpoint['p95']:>8.1f} {endpoint['rps']:>8.0f} {endpoint['load_rps']:>8.0f} | "
-            f"{raw['p50']:>14.0f} {raw['p50'] / endpoint['p50']:>5.0f}x {'yes' if raw['agrees'] else 'NO':>5}"
+            f"{selector['p50_ms']:>9.1f} / {selector['p95_ms']:>8.1f} {selector['rps']:>6.0f} | "
+            f"{endpoint['p50_ms']:>9.1f} / {endpoint['p95_ms']:>8.1f} {endpoint['rps']:>8.0f} "
+            f"{endpoint['load_rps']:>8.0f} | "
+            f"{raw['p50_ms']:>14.0f} {raw['p50_ms'] / endpoint['p50_ms']:>5.0f}x {'yes' if raw['agrees'] else 'NO':>5}"
         )
     print()
     print(

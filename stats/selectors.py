@@ -145,6 +145,9 @@ def _ratio(numerator: int | float, denominator: int | float, digits: int = 4) ->
 
 def holdout_compare(*, treated_users: int, treated_revisited: int, holdout_users: int, holdout_revisited: int) -> dict:
     """Treated against holdout revisit rates, their difference and its 95% interval (normal approximation)."""
+    # Revisitors are a subset of the eligible users by construction; should rollups ever disagree (a partial rebuild),
+    # the answer stays a rate in [0, 1] rather than failing on the square root of a negative variance.
+    treated_revisited, holdout_revisited = min(treated_revisited, treated_users), min(holdout_revisited, holdout_users)
     treated_rate = _ratio(treated_revisited, treated_users)
     holdout_rate = _ratio(holdout_revisited, holdout_users)
     body = {

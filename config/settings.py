@@ -159,6 +159,9 @@ OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=500)
 # A published event still unprocessed after this long (doubling per attempt, at most 64x) is published again.
 OUTBOX_REPUBLISH_AFTER_S = env.float("OUTBOX_REPUBLISH_AFTER_S", default=30.0)
 OUTBOX_KICK_EXPIRES_S = 60
+# A web process kicks the relay at most once per this many seconds: the first commit at once, later ones in one
+# trailing kick (publishing costs ~1.3 ms of CPU, a fifth of a check-in's). 0 kicks on every commit.
+OUTBOX_KICK_INTERVAL_S = env.float("OUTBOX_KICK_INTERVAL_S", default=0.1)
 OUTBOX_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=7)
 

@@ -14,6 +14,8 @@ Delivery is at least once; with idempotent handlers (unique constraints, ON CONF
 Lower layers name consumers only by task name (a string), so they never import the packages that consume them.
 """
 
+import threading
+import time
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -50,8 +52,56 @@ def outbox_event_write(*, topic: str, payload: dict) -> OutboxEvent:
     return event
 
 
+class _KickDebouncer:
+    """Leading- and trailing-edge rate limit for kicks within one process.
+
+    The first kick goes out at once; kicks within OUTBOX_KICK_INTERVAL_S of it become one trailing kick at the end of
+    the interval, sent from a timer thread, so every committed event is followed by a kick no later than the interval
+    (the relay run it wakes takes every pending event). Eager Celery (tests) kicks synchronously every time.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._last_sent = float("-inf")
+        self._trailing_scheduled = False
+
+    def kick(self) -> None:
+        interval = settings.OUTBOX_KICK_INTERVAL_S
+        if interval <= 0 or settings.CELERY_TASK_ALWAYS_EAGER:
+            _relay_kick_send()
+            return
+        with self._lock:
+            now = time.monotonic()
+            wait = self._last_sent + interval - now
+            if wait <= 0:
+                self._last_sent = now
+            elif self._trailing_scheduled:
+                return
+            else:
+                self._trailing_scheduled = True
+                timer = threading.Timer(wait, self._trailing)
+                timer.daemon = True
+                timer.start()
+                return
+        _relay_kick_send()
+
+    def _trailing(self) -> None:
+        with self._lock:
+            self._trailing_scheduled = False
+            self._last_sent = time.monotonic()
+        _relay_kick_send()
+
+
+_kicks = _KickDebouncer()
+
+
 def outbox_relay_kick() -> None:
-    """Ask a worker to run the relay now. Never raises: with the broker down, beat's next relay run publishes."""
+    """Ask a worker to run the relay soon (at once, or within OUTBOX_KICK_INTERVAL_S). Never raises."""
+    _kicks.kick()
+
+
+def _relay_kick_send() -> None:
+    """Publish one relay task. Never raises: with the broker down, beat's next relay run publishes."""
     try:
         # No publish retries and short connection timeouts (settings): a request never waits for a dead broker.
         # The kick expires: a stale one queued behind a backlog is useless, beat relays anyway.

@@ -159,3 +159,28 @@ def test_purge_keeps_pending_events_and_recent_processed_ones():
     OutboxEvent.objects.create(topic="t", processed_at=timezone.now() - timedelta(days=30))
     assert outbox_purge() == 1
     assert set(OutboxEvent.objects.values_list("pk", flat=True)) == {pending.pk, recent.pk}
+
+
+def test_kicks_within_the_interval_become_one_trailing_kick(settings, monkeypatch):
+    import time
+
+    from core import outbox
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.OUTBOX_KICK_INTERVAL_S = 0.2
+    sent = []
+    monkeypatch.setattr(outbox, "_relay_kick_send", lambda: sent.append(time.monotonic()))
+    debouncer = outbox._KickDebouncer()
+    started = time.monotonic()
+    for _ in range(50):
+        debouncer.kick()
+    assert len(sent) == 1  # the leading kick, at once
+    deadline = time.monotonic() + 5
+    while len(sent) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(sent) == 2  # one trailing kick for the 49 others, within the interval
+    assert sent[1] - started < 1.0
+    time.sleep(0.3)
+    assert len(sent) == 2
+    debouncer.kick()  # after a quiet interval the next kick goes out at once again
+    assert len(sent) == 3

@@ -20,8 +20,11 @@ class ApiView(APIView):
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 
-    def page(self, rows, serializer_class, **serializer_kwargs):
-        """One page of `rows` (a queryset or list) rendered with `serializer_class`."""
+    def page(self, rows, serializer_class, *, prepare=None, **serializer_kwargs):
+        """One page of `rows` (a queryset or list) rendered with `serializer_class`; `prepare` reshapes each row of
+        the page (e.g. flat selector columns into nested objects) before it is rendered."""
         paginator = self.pagination_class()
         items = paginator.paginate_queryset(rows, self.request, self)
+        if prepare is not None:
+            items = [prepare(item) for item in items]
         return paginator.get_paginated_response(serializer_class(items, many=True, **serializer_kwargs).data)

@@ -157,17 +157,10 @@ class MyCheckinListView(ApiView):
         tags=["checkins"], summary="Your own check-ins, newest first", responses={200: MyCheckinOutput(many=True)}
     )
     def get(self, request):
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(selectors.checkin_list_for_user(user_id=request.user.pk), request, self)
-        rows = [
-            {
-                **row,
-                "merchant": {
-                    "id": row["merchant_id"],
-                    "name": row["merchant_name"],
-                    "category": row["merchant_category"],
-                },
-            }
-            for row in page
-        ]
-        return paginator.get_paginated_response(MyCheckinOutput(rows, many=True).data)
+        checkins = selectors.checkin_list_for_user(user_id=request.user.pk)
+        return self.page(checkins, MyCheckinOutput, prepare=_with_merchant)
+
+
+def _with_merchant(row: dict) -> dict:
+    merchant = {"id": row["merchant_id"], "name": row["merchant_name"], "category": row["merchant_category"]}
+    return {**row, "merchant": merchant}

@@ -47,17 +47,12 @@ class MyCouponListView(ApiView):
     def get(self, request):
         query = self.query(CouponWalletQuery)
         coupons = selectors.coupon_list_for_user(user_id=request.user.pk, status=query.get("status"))
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(coupons, request, self)
-        rows = [
-            {
-                **row,
-                "merchant": {"id": row["merchant_id"], "name": row["merchant_name"]},
-                "status": selectors.coupon_status(row),
-            }
-            for row in page
-        ]
-        return paginator.get_paginated_response(CouponWalletOutput(rows, many=True).data)
+        return self.page(coupons, CouponWalletOutput, prepare=_wallet_row)
+
+
+def _wallet_row(row: dict) -> dict:
+    merchant = {"id": row["merchant_id"], "name": row["merchant_name"]}
+    return {**row, "merchant": merchant, "status": selectors.coupon_status(row)}
 
 
 class CouponRedeemedOutput(CouponWalletOutput):

@@ -8,8 +8,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.cursor import CursorPagination, cursor_page_body, cursor_request_parse
-from api.pagination import LimitPagination
 from api.schema import problem, problem_example
+from api.views import ApiView
 from checkins.models import Visibility
 from merchants.models import Category
 from social import selectors, services
@@ -159,9 +159,7 @@ def _with_user(row: dict) -> dict:
     }
 
 
-class CheckinLikeListView(APIView):
-    pagination_class = LimitPagination
-
+class CheckinLikeListView(ApiView):
     @extend_schema(
         tags=["social"],
         summary="Who likes a check-in, most recent first",
@@ -171,9 +169,7 @@ class CheckinLikeListView(APIView):
     )
     def get(self, request, checkin_id: int):
         likes = selectors.like_list(checkin_id=checkin_id, viewer_id=request.user.pk)
-        paginator = self.pagination_class()
-        page = [_with_user(row) for row in paginator.paginate_queryset(likes, request, self)]
-        return paginator.get_paginated_response(LikeOutput(page, many=True).data)
+        return self.page(likes, LikeOutput, prepare=_with_user)
 
 
 class CommentOutput(serializers.Serializer):
@@ -191,9 +187,7 @@ class CommentCreateInput(serializers.Serializer):
     )
 
 
-class CheckinCommentListView(APIView):
-    pagination_class = LimitPagination
-
+class CheckinCommentListView(ApiView):
     @extend_schema(
         tags=["social"],
         summary="A check-in's comments, oldest first",
@@ -203,9 +197,7 @@ class CheckinCommentListView(APIView):
     )
     def get(self, request, checkin_id: int):
         comments = selectors.comment_list(checkin_id=checkin_id, viewer_id=request.user.pk)
-        paginator = self.pagination_class()
-        page = [_with_user(row) for row in paginator.paginate_queryset(comments, request, self)]
-        return paginator.get_paginated_response(CommentOutput(page, many=True).data)
+        return self.page(comments, CommentOutput, prepare=_with_user)
 
     @extend_schema(
         tags=["social"],

@@ -14,6 +14,7 @@ from api.permissions import PUBLIC
 from api.schema import problem, problem_example
 from api.views import ApiView
 from coupons import selectors as coupon_selectors
+from geo.points import location_dict
 from merchants import services
 from merchants.models import TIMEZONES, Category, MerchantStaff
 from merchants.selectors import merchant_get
@@ -48,7 +49,7 @@ class MerchantSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
     def get_location(self, merchant) -> LocationSerializer:
-        return {"lat": merchant.location.y, "lng": merchant.location.x}
+        return location_dict(merchant.location)
 
 
 class MerchantPublicSerializer(MerchantSerializer):

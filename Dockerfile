@@ -22,7 +22,7 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
 
 COPY . .
 RUN pip install --no-deps . \
-    && DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input -v 0 \
+    && DJANGO_DEBUG=true python manage.py collectstatic --no-input -v 0 \
     && useradd --system --home-dir /app --shell /usr/sbin/nologin app \
     && mkdir -p /app/var \
     && chown -R app:app /app/var

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import environ
 
+from config.secret_key import secret_key_load, secret_key_path
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
@@ -12,8 +14,11 @@ env = environ.Env()
 # Core
 # ---------------------------------------------------------------------------------------------------------------------
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-# The default key is for local use only; any deployment sets DJANGO_SECRET_KEY.
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="local-development-only-not-a-secret-0123456789abcdef")
+# DJANGO_SECRET_KEY, else var/secret_key (written once per installation by scripts/setup.sh); never a key in the
+# repository. Sessions, CSRF and the JWT signing key all follow it (config/secret_key.py says why and how).
+SECRET_KEY = secret_key_load(
+    environ_value=env.str("DJANGO_SECRET_KEY", default=""), path=secret_key_path(BASE_DIR), debug=DEBUG
+)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver", "[::1]"])
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -98,6 +98,13 @@ if [ "$(cat .venv/.installed 2>/dev/null)" != "$stamp" ]; then
   echo "$stamp" > .venv/.installed
 fi
 
+# --- Secret key: random, once per installation, outside git (config/secret_key.py); DJANGO_SECRET_KEY wins ---------------
+if [ -z "${DJANGO_SECRET_KEY:-}" ] && [ -z "${DJANGO_SECRET_KEY_FILE:-}" ] && [ ! -s var/secret_key ]; then
+  say "generating var/secret_key"
+  mkdir -p var
+  (umask 077 && .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(64))' > var/secret_key)
+fi
+
 # --- Schema ------------------------------------------------------------------------------------------------------------------
 say "migrating"
 .venv/bin/python manage.py migrate --no-input -v 0

@@ -8,7 +8,6 @@ from django.db.models import F, QuerySet
 
 from checkins.models import Checkin
 from core.db import prepared_cursor
-from core.errors import NotFound
 from coupons.selectors import RUNNING_CAMPAIGNS_JSON_SQL
 
 # Everything the rules need in one round trip: the merchant, the fix's spheroid distance to its pin (ST_Distance on
@@ -54,14 +53,12 @@ class CheckinContext:
     running_campaigns: list[dict]
 
 
-def checkin_context_get(*, user_id: int, merchant_id: int, lat: float, lng: float) -> CheckinContext:
-    """The facts for the anti-cheat rules in one query, or NotFound (merchant_not_found)."""
+def checkin_context_find(*, user_id: int, merchant_id: int, lat: float, lng: float) -> CheckinContext | None:
+    """The facts for the anti-cheat rules in one query, or None when no merchant has this id."""
     with prepared_cursor() as cursor:
         cursor.execute(_CONTEXT_SQL, {"user": user_id, "merchant": merchant_id, "lat": lat, "lng": lng})
         row = cursor.fetchone()
-    if row is None:
-        raise NotFound("No merchant has this id.", code="merchant_not_found")
-    return CheckinContext(*row)
+    return None if row is None else CheckinContext(*row)
 
 
 def checkin_count_since(*, user_id: int, merchant_id: int, since: datetime) -> int:

@@ -11,12 +11,12 @@ from accounts.models import User
 from checkins.models import Checkin, CheckinRefusal, Visibility
 from checkins.selectors import (
     CheckinContext,
-    checkin_context_get,
+    checkin_context_find,
     checkin_count_since,
     friends_checked_in_since,
 )
 from core.db import prepared_cursor
-from core.errors import Unprocessable
+from core.errors import NotFound, Unprocessable
 from core.outbox import outbox_event_write
 from coupons.selectors import campaigns_issuing_from_json
 from coupons.services import IssuedCoupon, coupons_issue_for_visit
@@ -82,6 +82,20 @@ def _refusal(context: CheckinContext, *, accuracy_m: float, now: datetime) -> Ch
     return None
 
 
+# One user's check-ins run one at a time: a transaction-scoped advisory lock on the user, taken before the history is
+# read and held until the check-in commits, so that parallel attempts see each other as if sent one after another
+# (one accepted within a cooldown; travel measured from the check-in that really came before). The two-key form keeps
+# these locks apart from any single-key lock (stats' fold); ids past 2**32 share a lock now and then, which only
+# serialises two users' check-ins.
+_USER_LOCK_NAMESPACE = 7_300_002
+_USER_LOCK_SQL = "SELECT pg_advisory_xact_lock(%s, %s)"
+
+
+def _user_checkins_serialize(user_id: int) -> None:
+    with prepared_cursor() as cursor:
+        cursor.execute(_USER_LOCK_SQL, [_USER_LOCK_NAMESPACE, (user_id & 0xFFFFFFFF) - 2**31])
+
+
 def checkin_create(
     *,
     user: User,
@@ -95,33 +109,41 @@ def checkin_create(
 ) -> CheckinResult:
     """Check the user in at a merchant if the anti-cheat rules accept the fix, and issue the coupons it earns.
 
-    A refused attempt writes only an audit row, committed on its own (this function is deliberately not atomic as a
-    whole) so that the failed request still leaves its trace for fraud review, then raises CheckinRefused.
+    A refused attempt writes only an audit row and raises CheckinRefused after the transaction closes, so that the
+    failed request still leaves its trace for fraud review.
     """
-    now = now or timezone.now()
-    context = checkin_context_get(user_id=user.pk, merchant_id=merchant_id, lat=lat, lng=lng)
-    refusal = _refusal(context, accuracy_m=accuracy_m, now=now)
-    if refusal is not None:
-        CheckinRefusal.objects.create(
-            user=user,
-            merchant_id=merchant_id,
-            location=point_from_lat_lng(lat, lng),
-            accuracy_m=accuracy_m,
-            distance_m=context.distance_m,
-            reason=refusal.code,
-            created_at=now,
-        )
-        raise refusal
-    return _checkin_accept(
-        user=user,
-        context=context,
-        lat=lat,
-        lng=lng,
-        accuracy_m=accuracy_m,
-        message=message,
-        visibility=visibility,
-        now=now,
-    )
+    # Errors leave the transaction block as values and are raised after it: an exception inside would doom an
+    # enclosing transaction (the idempotency layer's), and a refusal's audit row must commit.
+    with transaction.atomic(savepoint=False):
+        _user_checkins_serialize(user.pk)
+        # The clock is read under the lock: a check-in's time is never before that of the one it waited for.
+        now = now or timezone.now()
+        context = checkin_context_find(user_id=user.pk, merchant_id=merchant_id, lat=lat, lng=lng)
+        if context is None:
+            error = NotFound("No merchant has this id.", code="merchant_not_found")
+        else:
+            error = _refusal(context, accuracy_m=accuracy_m, now=now)
+            if error is None:
+                return _checkin_accept(
+                    user=user,
+                    context=context,
+                    lat=lat,
+                    lng=lng,
+                    accuracy_m=accuracy_m,
+                    message=message,
+                    visibility=visibility,
+                    now=now,
+                )
+            CheckinRefusal.objects.create(
+                user=user,
+                merchant_id=merchant_id,
+                location=point_from_lat_lng(lat, lng),
+                accuracy_m=accuracy_m,
+                distance_m=context.distance_m,
+                reason=error.code,
+                created_at=now,
+            )
+    raise error
 
 
 _INSERT_SQL = """
@@ -131,9 +153,6 @@ RETURNING id
 """
 
 
-# savepoint=False: inside the idempotency layer's transaction a savepoint would only add round trips; nothing in here
-# raises an error that the caller recovers from.
-@transaction.atomic(savepoint=False)
 def _checkin_accept(
     *, user: User, context: CheckinContext, lat, lng, accuracy_m, message, visibility, now
 ) -> CheckinResult:

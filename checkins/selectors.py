@@ -6,7 +6,7 @@ from datetime import datetime
 from django.db import connection
 from django.db.models import F, QuerySet
 
-from checkins.models import Checkin
+from checkins.models import Checkin, Visibility
 from core.db import prepared_cursor
 from coupons.selectors import RUNNING_CAMPAIGNS_JSON_SQL
 
@@ -34,6 +34,7 @@ SELECT DISTINCT ON (c.user_id) c.user_id, c.id
 FROM checkins_checkin c
 JOIN accounts_friendship f ON f.friend_id = c.user_id AND f.user_id = %(user)s
 WHERE c.merchant_id = %(merchant)s AND c.created_at > %(since)s AND c.created_at <= %(until)s
+  AND c.visibility <> %(private)s
 ORDER BY c.user_id, c.created_at DESC, c.id DESC
 """
 
@@ -67,9 +68,13 @@ def checkin_count_since(*, user_id: int, merchant_id: int, since: datetime) -> i
 
 
 def friends_checked_in_since(*, user_id: int, merchant_id: int, since: datetime, until: datetime) -> list[tuple]:
-    """(friend id, that friend's latest check-in id) for each friend who checked in here in (since, until]."""
+    """(friend id, that friend's latest shared check-in id) for each friend who checked in here in (since, until];
+    private check-ins are never counted (they reveal nothing to friends)."""
     with connection.cursor() as cursor:
-        cursor.execute(_FRIENDS_HERE_SQL, {"user": user_id, "merchant": merchant_id, "since": since, "until": until})
+        cursor.execute(
+            _FRIENDS_HERE_SQL,
+            {"user": user_id, "merchant": merchant_id, "since": since, "until": until, "private": Visibility.PRIVATE},
+        )
         return [tuple(row) for row in cursor.fetchall()]
 
 

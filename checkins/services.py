@@ -181,6 +181,7 @@ def _checkin_accept(
         merchant_name=context.merchant_name,
         at=now,
         first_visit=context.last_here_at is None,
+        shared=visibility != Visibility.PRIVATE,
         visits_since=lambda since: checkin_count_since(user_id=user.pk, merchant_id=context.merchant_id, since=since),
         friends_here_since=lambda since: friends_checked_in_since(
             user_id=user.pk, merchant_id=context.merchant_id, since=since, until=now

@@ -89,6 +89,10 @@ class Visit:
     visits_since: Callable[[datetime], int]
     # friends_here_since(t): (friend user id, that friend's latest check-in id here) for friends who checked in after t
     friends_here_since: Callable[[datetime], list[tuple[int, int]]]
+    # False for a private check-in: it reveals nothing to anyone but its owner, so it takes no part in a group unlock
+    # (friends' coupons and notifications would tell them where the user is). friends_here_since likewise never
+    # returns friends' private check-ins.
+    shared: bool = True
     _cache: dict = field(default_factory=dict, repr=False)
 
     def visits_since_cached(self, since: datetime) -> int:
@@ -116,6 +120,8 @@ def trigger_members(*, trigger: dict, starts_at: datetime, visit: Visit) -> list
         visits = int(trigger["visits"])
         return own if visit.visits_since_cached(starts_at) % visits == 0 else []
     if kind == WITH_FRIENDS:
+        if not visit.shared:
+            return []
         since = visit.at - timedelta(minutes=int(trigger["window_minutes"]))
         friends = visit.friends_here_cached(since)
         if len(friends) < int(trigger["friends"]):

@@ -23,7 +23,10 @@ class CampaignTriggerInput(serializers.Serializer):
         required=False,
         min_value=1,
         max_value=MAX_GROUP_FRIENDS,
-        help_text="`with_friends` only: at least this many friends checked in here within the window.",
+        help_text=(
+            "`with_friends` only: at least this many friends checked in here within the window (private check-ins "
+            "take no part: they neither count nor unlock a group)."
+        ),
     )
     window_minutes = StrictIntegerField(
         required=False,

@@ -70,7 +70,15 @@ class CheckinCreateInput(serializers.Serializer):
         min_value=0, help_text="The fix's reported accuracy (radius, metres); above the limit (200 m) is a 422."
     )
     message = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
-    visibility = serializers.ChoiceField(choices=Visibility.choices, default=Visibility.FRIENDS)
+    visibility = serializers.ChoiceField(
+        choices=Visibility.choices,
+        default=Visibility.FRIENDS,
+        help_text=(
+            "Who may see this check-in: `friends` (default), `public` or `private` (you alone). A private check-in "
+            "reveals nothing to anyone else, so it takes no part in `with_friends` group unlocks: it neither unlocks "
+            "a group nor counts as a friend present for someone else's."
+        ),
+    )
 
 
 _CHECKIN_DESCRIPTION = """Checks you in at a merchant and issues, on the spot, the coupons of its running campaigns
@@ -81,7 +89,8 @@ and its `code` (nothing is written but an audit record for fraud review):
 `poor_accuracy` (accuracy_m above the limit, 200 m), `too_far` (the distance to the merchant less your accuracy,
 credited up to the merchant's radius, exceeds `checkin_radius_m`), `checkin_cooldown` (you checked in here within
 the last 60 minutes), `implausible_travel` (reaching here from your previous check-in needs more than 300 km/h; pairs
-under 1 km apart are exempt).
+under 1 km apart are exempt). One user's check-ins are processed one at a time, so parallel attempts are judged as if
+sent one after another.
 
 Send an `Idempotency-Key` so that a retry never checks you in twice."""
 

@@ -176,3 +176,54 @@ def test_one_checkin_can_earn_several_campaigns(user, merchant):
     b = factories.CampaignFactory(merchant=merchant, trigger={"type": "first_visit"})
     factories.CampaignFactory()  # another merchant's
     assert sorted(c.campaign_id for c in visit(user, merchant)) == [a.pk, b.pk]
+
+
+def _group(user_factory, merchant, friends: int = 2):
+    """A with_friends(2, 30 min) campaign and a user with `friends` friends."""
+    campaign = factories.CampaignFactory(
+        merchant=merchant, trigger={"type": "with_friends", "friends": 2, "window_minutes": 30}
+    )
+    me = user_factory()
+    pals = [user_factory() for _ in range(friends)]
+    for pal in pals:
+        factories.friendship_make(me, pal)
+    return campaign, me, pals
+
+
+def test_a_private_checkin_does_not_unlock_a_group(user_factory, merchant):
+    """A private check-in reveals nothing: completing a group with it gives nobody a coupon and notifies nobody (the
+    friends' coupon_issued notifications used to name the merchant, the user and the time)."""
+    campaign, me, pals = _group(user_factory, merchant)
+    now = timezone.now()
+    for pal in pals:
+        factories.CheckinFactory(user=pal, merchant=merchant, created_at=now - timedelta(minutes=5))
+    result = checkin_create(
+        user=me,
+        merchant_id=merchant.pk,
+        lat=merchant.location.y,
+        lng=merchant.location.x,
+        accuracy_m=5,
+        visibility="private",
+        now=now,
+    )
+    assert result.coupons == []
+    assert not Coupon.objects.filter(campaign=campaign).exists()
+    assert not Notification.objects.filter(type="coupon_issued").exists()
+    # the same visit shared with friends does unlock the group
+    assert len(visit(me, merchant, now + timedelta(minutes=1))) == 1
+    assert Coupon.objects.filter(campaign=campaign).count() == 3
+
+
+def test_a_friends_private_checkin_does_not_count_towards_a_group(user_factory, merchant):
+    """A friend's private check-in is not a friend present: it neither completes a group nor earns that friend a
+    coupon; a shared one does."""
+    campaign, me, (ana, ben) = _group(user_factory, merchant)
+    now = timezone.now()
+    factories.CheckinFactory(user=ana, merchant=merchant, created_at=now - timedelta(minutes=5))
+    factories.CheckinFactory(user=ben, merchant=merchant, created_at=now - timedelta(minutes=4), visibility="private")
+    assert visit(me, merchant, now) == []
+    assert not Coupon.objects.filter(campaign=campaign).exists()
+    factories.CheckinFactory(user=ben, merchant=merchant, created_at=now - timedelta(minutes=3), visibility="public")
+    assert len(visit(me, merchant, now + timedelta(minutes=1))) == 1
+    holders = set(Coupon.objects.filter(campaign=campaign).values_list("user_id", flat=True))
+    assert holders == {me.pk, ana.pk, ben.pk}

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from core.dates import AFTER_LATEST_INSTANT, EARLIEST_INSTANT
 from merchants.models import Merchant
 
 
@@ -38,6 +39,10 @@ class Campaign(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="campaign_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(starts_at__gte=EARLIEST_INSTANT, ends_at__lt=AFTER_LATEST_INSTANT),
+                name="campaign_dates_supported",
+            ),
             models.CheckConstraint(
                 condition=Q(total_stock__isnull=True) | Q(total_stock__gt=0), name="campaign_stock_positive"
             ),

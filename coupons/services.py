@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Notification, User
 from accounts.services import notification_create
+from core.dates import supported_date_error
 from core.db import prepared_cursor
 from core.errors import Conflict, Gone, NotFound, PermissionDenied, ValidationFailed
 from coupons.models import Campaign, Coupon
@@ -43,6 +44,11 @@ CAMPAIGN_FIELDS = (
 def _campaign_check(values: dict, *, issued_count: int = 0) -> None:
     """Cross-field rules, with messages naming the field; the model's CheckConstraints hold the same truths."""
     errors: dict = {}
+    for name in ("starts_at", "ends_at"):
+        if (error := supported_date_error(values[name])) is not None:
+            errors[name] = [error]
+    if errors:
+        raise ValidationFailed(errors=errors)
     if values["ends_at"] <= values["starts_at"]:
         errors["ends_at"] = ["Must be after starts_at."]
     stock = values.get("total_stock")

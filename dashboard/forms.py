@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils import timezone
 
+from core.dates import EARLIEST, LATEST, supported_date_error
 from coupons.triggers import (
     MAX_GROUP_FRIENDS,
     MAX_NTH_VISITS,
@@ -22,17 +23,27 @@ TRIGGER_LABELS = {
 }
 
 
+def _supported_date(value) -> None:
+    if (error := supported_date_error(value)) is not None:
+        raise forms.ValidationError(error)
+
+
+def _range_date_field(label: str) -> forms.DateField:
+    """A local date inside the supported calendar (core.dates), which the date picker offers too."""
+    attrs = {"type": "date", "min": EARLIEST.isoformat(), "max": LATEST.isoformat()}
+    return forms.DateField(
+        required=False, widget=forms.DateInput(attrs=attrs), label=label, validators=[_supported_date]
+    )
+
+
 class RangeForm(forms.Form):
     """The statistics range: local dates (both included) and the series bucket."""
 
-    to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="To")
+    to = _range_date_field("To")
     bucket = forms.ChoiceField(choices=[("day", "By day"), ("hour", "By hour")], required=False, label="Series")
 
 
-RangeForm.base_fields = {
-    "from": forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="From"),
-    **RangeForm.base_fields,
-}
+RangeForm.base_fields = {"from": _range_date_field("From"), **RangeForm.base_fields}
 
 
 class LocalDateTimeInput(forms.DateTimeInput):

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from core.dates import supported_date_error
 from core.db import prepared_cursor
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from coupons.models import Campaign
@@ -129,7 +130,10 @@ def stats_window_resolve(
     *, period: Window, zone: ZoneInfo, from_: date | datetime | None, to: date | datetime | None
 ) -> Window:
     """The asked range in whole local hours, clipped to the period; ValidationFailed naming `to` if it is not after
-    `from`."""
+    `from`, or either outside the supported calendar."""
+    errors = {name: [error] for name, value in (("from", from_), ("to", to)) if (error := supported_date_error(value))}
+    if errors:
+        raise ValidationFailed(errors=errors)
     start, end = _bound(from_, zone, end=False), _bound(to, zone, end=True)
     if start is not None and end is not None and start >= end:
         raise ValidationFailed(errors={"to": ["Must be after `from`."]})

@@ -92,6 +92,19 @@ def test_bad_range_is_explained_not_an_error(client, merchant_with_staff, story)
     assert b"Must be after" in response.content
 
 
+@pytest.mark.parametrize("query", ["to=9999-12-31", "from=0001-01-01", "from=1900-01-01&bucket=hour"])
+def test_dates_outside_the_calendar_are_explained_not_an_error(client, merchant_with_staff, story, query):
+    """The page and its CSV used to answer 500 for `to=9999-12-31` (a day past the last date)."""
+    client.force_login(merchant_with_staff["owner"])
+    campaign = story.campaigns[0]
+    response = client.get(f"/dashboard/campaigns/{campaign.pk}/?{query}")
+    assert response.status_code == 200
+    assert b"Must be between 2000-01-01 and 2100-12-31" in response.content
+    assert b'min="2000-01-01"' in response.content and b'max="2100-12-31"' in response.content
+    response = client.get(f"/dashboard/campaigns/{campaign.pk}/stats.csv?{query}")
+    assert response.status_code == 200 and response["Content-Type"] == "text/csv"
+
+
 def test_managers_pause_resume_and_end_clerks_cannot(client, merchant_with_staff, story):
     campaign = story.campaigns[1]
     client.force_login(merchant_with_staff["clerk"])

@@ -1,8 +1,9 @@
 """Campaign endpoints: who may do what (both ways), validation naming the field, computed status and stock."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -159,6 +160,13 @@ def test_create_with_all_fields(merchant_with_staff):
         ({"trigger": {"type": "with_friends", "friends": 0, "window_minutes": 10}}, "trigger.friends"),
         ({"trigger": {"type": "with_friends", "friends": 1, "window_minutes": 1441}}, "trigger.window_minutes"),
         ({"trigger": {"type": "with_friends", "friends": 1}}, "trigger.window_minutes"),
+        # dates outside the supported calendar (2000-01-01..2100-12-31) broke statistics (year 1) or bloated them
+        ({"starts_at": "0001-01-01T00:00:00+09:00"}, "starts_at"),
+        ({"starts_at": "1900-01-01T00:00:00Z"}, "starts_at"),
+        ({"starts_at": "1999-12-31T23:59:59Z"}, "starts_at"),
+        ({"ends_at": "2101-01-01T00:00:00Z"}, "ends_at"),
+        ({"ends_at": "2100-12-31T23:00:00-05:00"}, "ends_at"),
+        ({"ends_at": "9999-12-31T23:59:59Z"}, "ends_at"),
     ],
 )
 def test_invalid_campaign_is_a_400_naming_the_field(merchant_with_staff, overrides, field):
@@ -222,3 +230,14 @@ def test_list_query_count(merchant_with_staff, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
         response = client.get(f"/api/v1/merchants/{merchant.pk}/campaigns?limit=3")
     assert len(response.json()["results"]) == 3 and response.json()["next"]
+
+
+def test_campaign_dates_cannot_be_moved_outside_the_supported_calendar(merchant_with_staff):
+    """PATCH is held to the same calendar as creation, and the database refuses such a row whatever the code does."""
+    merchant = merchant_with_staff["merchant"]
+    owner = client_for(merchant_with_staff["owner"])
+    campaign_id = owner.post(f"/api/v1/merchants/{merchant.pk}/campaigns", campaign_body(), format="json").json()["id"]
+    response = owner.patch(f"/api/v1/campaigns/{campaign_id}", {"starts_at": "0001-01-01T00:00:00Z"}, format="json")
+    assert response.status_code == 400 and "starts_at" in response.json()["errors"]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Campaign.objects.filter(pk=campaign_id).update(starts_at=datetime(1999, 12, 31, tzinfo=UTC))

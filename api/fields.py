@@ -1,8 +1,9 @@
-"""Serializer fields shared by the API: strict numeric coordinates and metres."""
+"""Serializer fields shared by the API: strict numeric coordinates and metres; messages that never echo input."""
 
 import math
 
-from rest_framework import serializers
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, relations, serializers
 
 
 class StrictFloatField(serializers.FloatField):
@@ -67,3 +68,24 @@ def strict_char_field_install() -> None:
 
     serializers.CharField.to_internal_value = to_internal_value
     serializers.CharField._strict = True
+
+
+# DRF messages that quote what the client sent, which may be anything (a megabyte, control characters): a message
+# names what was wrong, never the input. Keyed by the class whose default_error_messages (or default_detail) holds it.
+_ECHO_FREE_MESSAGES = {
+    serializers.ChoiceField: {"invalid_choice": _("Not one of the allowed values.")},
+    serializers.MultipleChoiceField: {"invalid_choice": _("Not one of the allowed values.")},
+    serializers.FilePathField: {"invalid_choice": _("Not one of the allowed values.")},
+    relations.PrimaryKeyRelatedField: {"does_not_exist": _("No object has this id.")},
+    relations.SlugRelatedField: {"does_not_exist": _("No object has this value.")},
+}
+
+
+def echo_free_messages_install() -> None:
+    """Replace, project-wide, DRF's error messages that quote the client's input (a choice, a pk, a slug, the
+    Content-Type, the method) with ones that do not. Class-wide, so that no field or view can forget it."""
+    for field_class, messages in _ECHO_FREE_MESSAGES.items():
+        field_class.default_error_messages = {**field_class.default_error_messages, **messages}
+    # Formatted with the header or method by DRF; these sentences have no placeholder, so nothing is quoted.
+    exceptions.UnsupportedMediaType.default_detail = _("Send the request body as application/json.")
+    exceptions.MethodNotAllowed.default_detail = _("This method is not allowed on this path.")

@@ -5,6 +5,17 @@ from rest_framework import serializers
 
 
 class ProblemSerializer(serializers.Serializer):
+    """RFC 9457 problem details.
+
+    Bodies are JSON: `application/json` (else 415 `unsupported_media_type`), always read as UTF-8 whatever its
+    `charset` (RFC 8259), with a Content-Length (a chunked body is 411 `length_required`). A body that cannot be read
+    as JSON is a 400 `malformed_json`: bad syntax, bytes that are not UTF-8, a NUL byte, or arrays and objects nested
+    more than 32 deep. Text that is not text, a NUL character or an unpaired UTF-16 surrogate (`"\\ud800"`), is a 400
+    `validation_error` naming where it is: in a body, the field (`trigger.type`; for a member name, the object that
+    holds it; `non_field_errors` for the body itself); in a query, the parameter (percent-decoded bytes that are not
+    UTF-8 count too). Messages never quote what was sent.
+    """
+
     type = serializers.CharField(help_text="A relative URI naming the problem type, `/problems/<code-with-dashes>`.")
     title = serializers.CharField(help_text="A short summary of the problem type.")
     status = serializers.IntegerField(help_text="The HTTP status code.")
@@ -36,7 +47,11 @@ def problem(description: str, *examples) -> OpenApiResponse:
 
 
 _COMMON = {
-    "400": ("Invalid input: the `errors` member names each field.", "validation_error"),
+    "400": (
+        "Invalid input: `validation_error`, whose `errors` member names each field; or `malformed_json`, a body that "
+        "is not JSON.",
+        "validation_error",
+    ),
     "401": ("Missing, expired or invalid access token.", "not_authenticated"),
     "404": ("No such resource, or not one you may see.", "not_found"),
     "405": ("Method not allowed on this path.", "method_not_allowed"),

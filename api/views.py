@@ -14,7 +14,9 @@ class ApiView(APIView):
         """Validate the query string with `serializer_class`, or raise a 400 naming the parameter.
 
         The parameters go in as a plain dict, not a QueryDict: DRF's form rules would silently read `?status=` as
-        "absent"; for an API an empty value is a value, and it is checked like any other.
+        "absent"; for an API an empty value is a value, and it is checked like any other. Every name and value is
+        clean text already (valid UTF-8, no NUL): api.middleware.QueryTextMiddleware refused the request otherwise,
+        for this view and for those that read query_params themselves.
         """
         serializer = serializer_class(data=self.request.query_params.dict())
         serializer.is_valid(raise_exception=True)

@@ -1,10 +1,12 @@
 import json
 from functools import partial
 
+from django.apps import apps
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import FriendRequest, Friendship, Notification, User
 from accounts.tasks import push_enqueue
@@ -16,7 +18,7 @@ def user_register(*, username: str, password: str, email: str = "", display_name
     if User.objects.filter(username__iexact=username).exists():
         raise Conflict("This username is taken.", code="username_taken", errors={"username": ["Already taken."]})
     try:
-        validate_password(password, User(username=username, email=email))
+        validate_password(password, User(username=username, email=email, display_name=display_name))
     except DjangoValidationError as exc:
         raise ValidationFailed(errors={"password": list(exc.messages)}) from None
     try:
@@ -28,6 +30,47 @@ def user_register(*, username: str, password: str, email: str = "", display_name
         raise Conflict(
             "This username is taken.", code="username_taken", errors={"username": ["Already taken."]}
         ) from None
+
+
+@transaction.atomic
+def user_password_change(*, user: User, old_password: str, new_password: str) -> None:
+    """Change a user's password after checking the current one and the password policy; every refresh token of the
+    user is revoked, so other devices must sign in again (their access tokens run out within minutes)."""
+    # The row lock orders this after (or before) a token refresh of the same user in flight, so that no refresh
+    # token is issued from an old one after the revocation below has listed the user's tokens.
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.check_password(old_password):
+        raise ValidationFailed(errors={"old_password": [_("The current password is not correct.")]})
+    try:
+        validate_password(new_password, user)
+    except DjangoValidationError as exc:
+        raise ValidationFailed(errors={"new_password": list(exc.messages)}) from None
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    user_refresh_tokens_revoke(user=user)
+
+
+def user_refresh_tokens_revoke(*, user: User) -> int:
+    """Revoke (blacklist) every unexpired refresh token issued to the user; returns how many were still valid."""
+    # The tokens are tracked by simplejwt's token_blacklist app. Its models are reached through the app registry: a
+    # domain package imports no DRF or simplejwt code (the import-linter contract), only their tables are shared.
+    outstanding_model = apps.get_model("token_blacklist", "OutstandingToken")
+    blacklisted_model = apps.get_model("token_blacklist", "BlacklistedToken")
+    valid = outstanding_model.objects.filter(
+        user=user, expires_at__gt=timezone.now(), blacklistedtoken__isnull=True
+    ).values_list("pk", flat=True)
+    revoked = blacklisted_model.objects.bulk_create(
+        [blacklisted_model(token_id=token_id) for token_id in valid], ignore_conflicts=True
+    )
+    return len(revoked)
+
+
+def refresh_tokens_purge_expired() -> int:
+    """Forget refresh tokens past their expiry, with their blacklist entries: their own `exp` refuses them anyway.
+    Returns how many tokens were forgotten."""
+    outstanding_model = apps.get_model("token_blacklist", "OutstandingToken")
+    deleted = outstanding_model.objects.filter(expires_at__lte=timezone.now()).delete()[1]
+    return deleted.get(outstanding_model._meta.label, 0)
 
 
 def notification_create(*, user: User, type: str, data: dict, dedupe_key: str | None = None) -> Notification | None:

@@ -33,6 +33,14 @@ def push_send_task(notification_ids: list[int]) -> int:
     return len(notifications)
 
 
+@shared_task(name="accounts.refresh_tokens_purge", ignore_result=True)
+def refresh_tokens_purge_task() -> int:
+    """Daily: forget expired refresh tokens (every login and every refresh records one)."""
+    from accounts.services import refresh_tokens_purge_expired  # services import this module (push_enqueue)
+
+    return refresh_tokens_purge_expired()
+
+
 def push_enqueue(*, notification_ids: list[int]) -> None:
     """Queue pushes for committed notifications, in batches. Never raises: with the broker down the push is skipped
     (logged); the notification itself is safe in the database and shown by GET /notifications."""

@@ -3,10 +3,13 @@
 import structlog
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
+from rest_framework_simplejwt.exceptions import InvalidToken
 
+from api.throttling import LoginLocked
 from core.errors import DomainError
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -14,8 +17,12 @@ log = structlog.get_logger("api.problems")
 
 # Codes and titles for DRF's own exceptions.
 _DRF_CODES = {
+    # Subclasses before their bases (the first match wins): simplejwt's bad token, the per-account login lock.
+    InvalidToken: ("token_not_valid", gettext_lazy("Invalid or expired token")),
+    LoginLocked: ("login_locked", gettext_lazy("Login temporarily locked")),
     exceptions.ValidationError: ("validation_error", "Invalid input"),
-    exceptions.ParseError: ("malformed_request", "Malformed request body"),
+    # The only parser is api.parsers.ApiJSONParser: a body that does not parse is not JSON we can read.
+    exceptions.ParseError: ("malformed_json", gettext_lazy("Malformed JSON body")),
     exceptions.NotAuthenticated: ("not_authenticated", "Authentication required"),
     exceptions.AuthenticationFailed: ("authentication_failed", "Authentication failed"),
     exceptions.PermissionDenied: ("permission_denied", "Permission denied"),
@@ -98,7 +105,9 @@ def exception_handler(exc, context):
             errors = _flatten(exc.detail)
             body = problem(status_code=400, code=code, title=title, detail=_validation_summary(errors), errors=errors)
         else:
-            body = problem(status_code=exc.status_code, code=code, title=title, detail=str(exc.detail))
+            # simplejwt's errors carry {"detail": sentence, "code", "messages"}: the sentence is the detail.
+            detail = exc.detail.get("detail", "") if isinstance(exc.detail, dict) else exc.detail
+            body = problem(status_code=exc.status_code, code=code, title=title, detail=str(detail))
         if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
             headers["Retry-After"] = str(max(1, int(exc.wait + 0.999)))
         auth_header = getattr(exc, "auth_header", None)

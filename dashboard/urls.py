@@ -1,19 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from dashboard import views
+from dashboard import login, views
 
 app_name = "dashboard"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="dashboard/login.html", next_page="dashboard:home", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", login.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="dashboard:login"), name="logout"),
     path("merchants/<int:merchant_id>/campaigns/new/", views.campaign_create, name="campaign-create"),
     path("campaigns/<int:campaign_id>/", views.campaign_detail, name="campaign"),

@@ -1,17 +1,34 @@
 """Accounts and friends: register, tokens, /me, friend requests, friends."""
 
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
-from rest_framework import serializers, status
+from django.contrib.auth.signals import user_logged_in
+from django.db import transaction
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_serializer
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
+from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from accounts import selectors, services
-from accounts.models import FriendRequest
+from accounts.login_lockout import login_lock_remaining
+from accounts.models import FriendRequest, User
 from api.permissions import PUBLIC
 from api.schema import problem, problem_example
-from api.throttling import ScopedThrottle
+from api.throttling import LoginLocked, ScopedThrottle
 from api.views import ApiView
+
+RETRY_AFTER = OpenApiParameter(
+    "Retry-After",
+    int,
+    OpenApiParameter.HEADER,
+    response=[429],
+    description="Seconds to wait before trying again.",
+)
+_RATE_LIMITED = problem_example(429, "rate_limited", "Request was throttled. Expected available in 42 seconds.")
+_TOO_MANY = problem("Too many requests; retry after `Retry-After` seconds.", _RATE_LIMITED)
 
 
 class UserBriefSerializer(serializers.Serializer):
@@ -55,7 +72,9 @@ class RegisterView(ApiView):
         responses={
             201: UserSerializer,
             409: problem("The username is taken.", problem_example(409, "username_taken", "This username is taken.")),
+            429: _TOO_MANY,
         },
+        parameters=[RETRY_AFTER],
         examples=[
             OpenApiExample(
                 "register",
@@ -71,36 +90,215 @@ class RegisterView(ApiView):
         return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
 
 
+class TokenPairSerializer(serializers.Serializer):
+    access = serializers.CharField(help_text="An access token: `Authorization: Bearer <access>`, valid for minutes.")
+    refresh = serializers.CharField(
+        help_text="A refresh token for POST /auth/token/refresh, valid for days; each one can be used once."
+    )
+
+
+# simplejwt's username/password check, which django-axes watches: a locked account is a 429 `login_locked`, and a
+# successful login is announced (user_logged_in) so that axes clears the account's failures. (Comments, not
+# docstrings, on these serializers: drf-spectacular would publish a docstring as the schema's description.)
+@extend_schema_serializer(component_name="TokenObtainPair")
+class TokenObtainInput(TokenObtainPairSerializer):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No account has a longer name, and axes could not record a failure for one (a 500): a 400 instead.
+        max_length = User._meta.get_field(self.username_field).max_length
+        self.fields[self.username_field] = serializers.CharField(write_only=True, max_length=max_length)
+
+    def validate(self, attrs):
+        request = self.context["request"]
+        try:
+            data = super().validate(attrs)
+        except exceptions.AuthenticationFailed:
+            if getattr(request, "axes_locked_out", False):
+                raise LoginLocked(login_lock_remaining(request=request, username=attrs[self.username_field])) from None
+            raise
+        user_logged_in.send(sender=type(self.user), request=request, user=self.user)
+        return data
+
+
+# simplejwt's rotating refresh, made strictly single-use: of two requests with the same refresh token only the one
+# that blacklists it gets a new pair; the other, like any later reuse, is 401 `token_not_valid`.
+@extend_schema_serializer(component_name="TokenRefresh")
+class TokenRefreshInput(TokenRefreshSerializer):
+    def validate(self, attrs):
+        refresh = self.token_class(attrs["refresh"])  # signature, expiry, type and the blacklist: TokenError -> 401
+        with transaction.atomic():
+            # Locked like user_password_change locks it: a refresh never slips past a password change's revocation.
+            user = (
+                User.objects.select_for_update()
+                .filter(**{jwt_settings.USER_ID_FIELD: refresh.payload.get(jwt_settings.USER_ID_CLAIM)})
+                .first()
+            )
+            if user is None or not jwt_settings.USER_AUTHENTICATION_RULE(user):
+                raise exceptions.AuthenticationFailed(self.error_messages["no_active_account"], "no_active_account")
+            _blacklisted, created = refresh.blacklist()
+            if not created:
+                raise TokenError(_("Token is blacklisted"))
+            access = str(refresh.access_token)
+            refresh.set_jti()
+            refresh.set_exp()
+            refresh.set_iat()
+            refresh.outstand()
+        return {"access": access, "refresh": str(refresh)}
+
+
+_TOKEN_NOT_VALID = problem_example(401, "token_not_valid", "Token is blacklisted")
 _BAD_CREDENTIALS = problem(
-    "Wrong username or password, or an invalid or expired token.",
+    "Wrong username or password, or the account is not active.",
     problem_example(401, "authentication_failed", "No active account found with the given credentials"),
+)
+_TOO_MANY_LOGINS = problem(
+    "Too many requests from this address (`rate_limited`), or too many failed logins to this account: its password "
+    "login is locked for a while whatever the address (`login_locked`). Retry after `Retry-After` seconds.",
+    _RATE_LIMITED,
+    problem_example(429, "login_locked", "Too many failed logins to this account. Try again in 15 minutes."),
 )
 
 
 @extend_schema(
     tags=["accounts"],
     summary="Get an access and a refresh token for a username and password",
-    responses={200: TokenObtainPairSerializer, 401: _BAD_CREDENTIALS},
+    description=(
+        "Failed logins are limited per client address (429 `rate_limited`) and per account: after "
+        "`LOGIN_FAILURE_LIMIT` failures the account's password login is locked for `LOGIN_LOCKOUT_MINUTES` "
+        "(429 `login_locked`, whatever the address and even with the right password). A successful login clears the "
+        "account's failures."
+    ),
+    request=TokenObtainInput,
+    responses={200: TokenPairSerializer, 401: _BAD_CREDENTIALS, 429: _TOO_MANY_LOGINS},
+    parameters=[RETRY_AFTER],
+    examples=[
+        OpenApiExample("login", value={"username": "minji", "password": "correct-horse-battery"}, request_only=True)
+    ],
 )
 class TokenView(TokenObtainPairView):
+    serializer_class = TokenObtainInput
     throttle_classes = [ScopedThrottle]
     throttle_scope = "auth"
 
 
 @extend_schema(
     tags=["accounts"],
-    summary="Get a new access token for a refresh token",
-    responses={200: TokenRefreshSerializer, 401: _BAD_CREDENTIALS},
+    summary="Trade a refresh token for a new access and refresh token",
+    description=(
+        "Refresh tokens rotate: the one sent is revoked and a new one comes back with the access token. A refresh "
+        "token that was already used, revoked (logout, password change) or has expired is 401 `token_not_valid`."
+    ),
+    request=TokenRefreshInput,
+    responses={
+        200: TokenPairSerializer,
+        401: problem(
+            "The refresh token is invalid, expired, already used or revoked (`token_not_valid`), or its account is "
+            "no longer active.",
+            _TOKEN_NOT_VALID,
+        ),
+        429: _TOO_MANY,
+    },
+    parameters=[RETRY_AFTER],
+    examples=[OpenApiExample("refresh", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
 )
 class TokenRefresh(TokenRefreshView):
+    serializer_class = TokenRefreshInput
     throttle_classes = [ScopedThrottle]
     throttle_scope = "auth"
+
+
+class LogoutView(ApiView):
+    class LogoutInput(serializers.Serializer):
+        refresh = serializers.CharField(help_text="The refresh token to revoke (one of yours).")
+
+    @extend_schema(
+        tags=["accounts"],
+        summary="Sign out: revoke one of your refresh tokens",
+        description="The access token in use stays valid until it expires (minutes); drop it on the device.",
+        request=LogoutInput,
+        responses={
+            204: None,
+            401: problem(
+                "No valid access token (`not_authenticated`, `token_not_valid`), or the refresh token is invalid, "
+                "expired or already revoked (`token_not_valid`).",
+                _TOKEN_NOT_VALID,
+            ),
+            403: problem(
+                "The refresh token belongs to another account.",
+                problem_example(403, "permission_denied", "This refresh token belongs to another account."),
+            ),
+            429: _TOO_MANY,
+        },
+        parameters=[RETRY_AFTER],
+        examples=[OpenApiExample("logout", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
+    )
+    def post(self, request):
+        data = self.LogoutInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            refresh = RefreshToken(data.validated_data["refresh"])
+        except TokenError as exc:
+            raise InvalidToken(exc.args[0]) from None
+        owner_id = refresh.payload.get(jwt_settings.USER_ID_CLAIM)
+        if str(owner_id) != str(getattr(request.user, jwt_settings.USER_ID_FIELD)):
+            raise exceptions.PermissionDenied(_("This refresh token belongs to another account."))
+        refresh.blacklist()
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class MeView(ApiView):
     @extend_schema(tags=["accounts"], summary="The signed-in user", responses={200: UserSerializer})
     def get(self, request):
         return Response(UserSerializer(request.user).data)
+
+
+class MyPasswordView(ApiView):
+    # Per user: a stolen access token cannot be used to guess the current password quickly.
+    throttle_classes = [ScopedThrottle]
+    throttle_scope = "auth"
+
+    class PasswordChangeInput(serializers.Serializer):
+        old_password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
+        new_password = serializers.CharField(
+            max_length=128, write_only=True, trim_whitespace=False, help_text="Checked against the password policy."
+        )
+
+    @extend_schema(
+        tags=["accounts"],
+        summary="Change your password; signs out every device",
+        description=(
+            "Every refresh token of the account is revoked, this device's included: sign in again with the new "
+            "password. Access tokens already issued stay valid until they expire (minutes)."
+        ),
+        request=PasswordChangeInput,
+        responses={
+            204: None,
+            400: problem(
+                "The current password is wrong (`errors.old_password`) or the new one breaks the password policy "
+                "(`errors.new_password`: too short, too common, all digits, or too like your username or email).",
+                problem_example(
+                    400,
+                    "validation_error",
+                    "old_password: The current password is not correct.",
+                    {"old_password": ["The current password is not correct."]},
+                ),
+            ),
+            429: _TOO_MANY,
+        },
+        parameters=[RETRY_AFTER],
+        examples=[
+            OpenApiExample(
+                "change",
+                value={"old_password": "correct-horse-battery", "new_password": "staple-lantern-orbit"},
+                request_only=True,
+            )
+        ],
+    )
+    def post(self, request):
+        data = self.PasswordChangeInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.user_password_change(user=request.user, **data.validated_data)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class FriendRequestListView(ApiView):

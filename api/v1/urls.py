@@ -24,7 +24,9 @@ urlpatterns = [
     path("auth/register", accounts.RegisterView.as_view(), name="register"),
     path("auth/token", accounts.TokenView.as_view(), name="token"),
     path("auth/token/refresh", accounts.TokenRefresh.as_view(), name="token-refresh"),
+    path("auth/logout", accounts.LogoutView.as_view(), name="logout"),
     path("me", accounts.MeView.as_view(), name="me"),
+    path("me/password", accounts.MyPasswordView.as_view(), name="my-password"),
     path("friends/requests", accounts.FriendRequestListView.as_view(), name="friend-requests"),
     path("friends/requests/<int:request_id>/accept", accounts.FriendRequestAcceptView.as_view(), name="friend-accept"),
     path(

@@ -32,7 +32,7 @@ def test_register_then_token_then_me(api_client):
 
     refreshed = api_client.post("/api/v1/auth/token/refresh", {"refresh": tokens["refresh"]}, format="json")
     assert refreshed.status_code == 200
-    assert "access" in refreshed.json()
+    assert {"access", "refresh"} == refreshed.json().keys()
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,7 @@ def test_register_then_token_then_me(api_client):
         ({"username": "okname"}, "password"),
         ({"username": "okname", "password": "short"}, "password"),
         ({"username": "okname", "password": "12345678901"}, "password"),
+        ({"username": "sunflower77", "password": "sunflower77"}, "password"),
         ({"username": "okname", "password": "correct-horse-9", "email": "not-an-email"}, "email"),
     ],
 )
@@ -74,6 +75,7 @@ def test_token_with_wrong_password_is_401(api_client, user):
 def test_refresh_with_garbage_is_401(api_client):
     response = api_client.post("/api/v1/auth/token/refresh", {"refresh": "garbage"}, format="json")
     assert response.status_code == 401
+    assert response.json()["code"] == "token_not_valid"
 
 
 @pytest.mark.parametrize("header", [None, "Bearer not-a-jwt", "Basic Zm9vOmJhcg=="])

@@ -8,7 +8,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends gdal-bin libgdal32 binutils libproj25 postgresql-client \
+    && apt-get install -y --no-install-recommends gdal-bin libgdal32 binutils libproj25 postgresql-client gettext \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
@@ -23,6 +23,7 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
 COPY . .
 RUN pip install --no-deps . \
     && DJANGO_DEBUG=true python manage.py collectstatic --no-input -v 0 \
+    && for po in locale/*/LC_MESSAGES/django.po; do msgfmt -o "${po%.po}.mo" "$po"; done \
     && useradd --system --home-dir /app --shell /usr/sbin/nologin app \
     && mkdir -p /app/var \
     && chown -R app:app /app/var

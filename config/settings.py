@@ -1,9 +1,11 @@
 """Settings, one block per concern, every value from an environment variable with a safe local default."""
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 from config.secret_key import secret_key_load, secret_key_path
 
@@ -24,10 +26,14 @@ ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-LANGUAGE_CODE = "en-us"
 USE_TZ = True
 TIME_ZONE = "UTC"
-USE_I18N = False
+# Korean first for the people it serves; English is the API's default; Japanese and Chinese for visitors. The language
+# comes from Accept-Language (django.middleware.locale), and catalogues live in locale/ (compiled by scripts/setup.sh).
+USE_I18N = True
+LANGUAGE_CODE = "en"
+LANGUAGES = [("ko", "한국어"), ("en", "English"), ("ja", "日本語"), ("zh-hans", "简体中文")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -38,8 +44,10 @@ INSTALLED_APPS = [
     "django.contrib.gis",
     "corsheaders",
     "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "core",
     "geo",
     "accounts",
@@ -56,8 +64,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "api.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "api.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Early, so that every answer below it (the 413, the query-text 400) is in the request's language.
+    "django.middleware.locale.LocaleMiddleware",
+    "api.middleware.PrivateAnswerCacheMiddleware",  # outside the 413 and the 400 below: they are answers too
     "api.middleware.BodySizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "api.middleware.QueryTextMiddleware",
 ]
 
 TEMPLATES = [
@@ -152,6 +165,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     # The outbox relay publishes whatever a commit's kick did not (broker down, web process killed after commit).
     "outbox-relay": {"task": "core.outbox_relay", "schedule": env.float("OUTBOX_RELAY_INTERVAL_S", default=2.0)},
     "outbox-purge": {"task": "core.outbox_purge", "schedule": 86400.0},
+    "refresh-tokens-purge": {"task": "accounts.refresh_tokens_purge", "schedule": 86400.0},
     # Statistics are read from rollups this task keeps up to date: figures are at most about a minute behind.
     "stats-rollups-fold": {"task": "stats.rollups_fold", "schedule": env.float("STATS_FOLD_INTERVAL_S", default=30.0)},
 }
@@ -183,17 +197,46 @@ PUSH_BATCH_SIZE = 500
 # Auth, JWT
 # ---------------------------------------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["username", "email", "display_name", "first_name", "last_name"]},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# axes' backend first: it refuses a locked account before any password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Refresh tokens are single-use: each refresh returns a new one and blacklists the one sent (token_blacklist app);
+# logout and a password change revoke them (api/v1/accounts.py, accounts.services.user_refresh_tokens_revoke).
+# Access tokens are not checked against the blacklist: a revoked session's access token lives out its few minutes.
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", default=30)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", default=14)),
     "AUTH_HEADER_TYPES": ("Bearer",),
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    # The token view sends user_logged_in instead (axes clears the failures; Django's receiver sets last_login).
     "UPDATE_LAST_LOGIN": False,
 }
 LOGIN_URL = "/dashboard/login/"
+# The client's address (api.throttling.client_ip, for the rate limits and the login lockout) is the TCP peer, unless
+# the peer is one of these proxies (addresses or networks, comma-separated: "10.0.0.5,172.16.0.0/12"); then it is
+# read from X-Forwarded-For past every trusted proxy. None by default: the header is ignored. A typo fails at start.
+TRUSTED_PROXIES = [str(ipaddress.ip_network(proxy, strict=False)) for proxy in env.list("TRUSTED_PROXIES", default=[])]
+# Failed logins per account (django-axes, on POST /api/v1/auth/token and the dashboard's login page): after
+# LOGIN_FAILURE_LIMIT failures the account's password login is locked, whatever the address, until
+# LOGIN_LOCKOUT_MINUTES after the last counted failure. Tries during the lock are refused without being counted, so
+# nobody can keep an account locked by retrying; a successful login clears the account's failures.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username"]  # per client address: THROTTLE_RATES["auth"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "api.throttling.client_ip"
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful login (addresses are personal data)
+AXES_VERBOSE = False  # no banner on every start; lockouts are answered (and logged) by our own views
 
 # ---------------------------------------------------------------------------------------------------------------------
 # REST framework, schema, CORS
@@ -202,7 +245,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # JSON only, UTF-8, nested at most 32 deep, no NUL or lone surrogate in any string (api/parsers.py).
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.ApiJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.LimitPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.problems.exception_handler",
@@ -259,6 +303,33 @@ WHITENOISE_USE_FINDERS = DEBUG
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# Behind TLS, DJANGO_SECURE=true turns on HSTS, secure cookies and the redirect to HTTPS. The TLS proxy in front must
+# set X-Forwarded-Proto (and overwrite whatever a client sent), which SECURE_PROXY_SSL_HEADER then trusts; the health
+# probes stay reachable over plain HTTP for load balancers.
+SECURE = env.bool("DJANGO_SECURE", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("DJANGO_TLS_PROXY", default=SECURE) else None
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SSL_REDIRECT", default=SECURE)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=365 * 24 * 3600 if SECURE else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=SECURE)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE
+# Pages (dashboard, API docs) load only what this server serves; inline scripts and styles only with the request's
+# nonce. API answers carry a fixed deny-all policy instead (api/security.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Domain limits (API.md: "All limits are settings")
@@ -300,3 +371,7 @@ structlog.configure(
 # Debian 12's GDAL 3.6 cannot block spatial-reference lookups from files or the network (gis.W001). We never let a
 # client send WKT, GeoJSON geometries or SRIDs: only numeric lat/lng, so no client input reaches GDAL's SRS parser.
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+# axes.W002: axes' middleware only swaps a lockout for axes' own page; our two login views answer it themselves (a
+# 429 login_locked problem, the login page with its message). axes.W006: lockouts are per account on purpose; per
+# address, the "auth" rate limit applies.
+SILENCED_SYSTEM_CHECKS += ["axes.W002", "axes.W006"]

@@ -36,6 +36,7 @@ if [ -n "$PYTHON" ] && ! "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null; then
 command -v pg_isready >/dev/null || missing+=(postgresql-client)
 command -v redis-cli >/dev/null || missing+=(redis-tools)
 command -v curl >/dev/null || missing+=(curl)
+command -v msgfmt >/dev/null || missing+=(gettext)
 if [ "${SETUP_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 PYTHON=$(pick_python)
@@ -104,6 +105,13 @@ if [ -z "${DJANGO_SECRET_KEY:-}" ] && [ -z "${DJANGO_SECRET_KEY_FILE:-}" ] && [ 
   mkdir -p var
   (umask 077 && .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(64))' > var/secret_key)
 fi
+
+# --- Translations: compile each catalogue in locale/ whose .po is newer than its .mo ----------------------------------
+for po in locale/*/LC_MESSAGES/django.po; do
+  [ -e "$po" ] || continue
+  mo="${po%.po}.mo"
+  if [ ! -e "$mo" ] || [ "$po" -nt "$mo" ]; then msgfmt --check-format -o "$mo" "$po"; fi
+done
 
 # --- Schema ------------------------------------------------------------------------------------------------------------------
 say "migrating"

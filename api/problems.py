@@ -10,6 +10,7 @@ from rest_framework.views import set_rollback
 from rest_framework_simplejwt.exceptions import InvalidToken
 
 from api.throttling import LoginLocked
+from core import errors
 from core.errors import DomainError
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -32,6 +33,22 @@ _DRF_CODES = {
     exceptions.UnsupportedMediaType: ("unsupported_media_type", "Unsupported media type"),
     exceptions.Throttled: ("rate_limited", "Too many requests"),
 }
+
+
+# The HTTP status of each kind of domain error (core/errors.py); a package's own errors inherit their kind's.
+DOMAIN_STATUSES = {
+    errors.ValidationFailed: 400,
+    errors.NotFound: 404,
+    errors.PermissionDenied: 403,
+    errors.Conflict: 409,
+    errors.Gone: 410,
+    errors.Unprocessable: 422,
+}
+
+
+def domain_status(error: errors.DomainError) -> int:
+    """The status of a domain error: its nearest kind's, 400 for a bare DomainError."""
+    return next((DOMAIN_STATUSES[kind] for kind in type(error).__mro__ if kind in DOMAIN_STATUSES), 400)
 
 
 def problem(*, status_code: int, code: str, title: str, detail: str = "", errors: dict | None = None, **extra) -> dict:
@@ -86,7 +103,12 @@ def exception_handler(exc, context):
     headers = {}
     if isinstance(exc, DomainError):
         body = problem(
-            status_code=exc.status, code=exc.code, title=exc.title, detail=exc.detail, errors=exc.errors, **exc.extra
+            status_code=domain_status(exc),
+            code=exc.code,
+            title=str(exc.title),
+            detail=str(exc.detail),
+            errors=exc.errors,
+            **exc.extra,
         )
         if exc.errors and exc.detail == exc.title:
             body["detail"] = _validation_summary(exc.errors)

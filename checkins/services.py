@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from checkins.models import Checkin, CheckinRefusal, Visibility
@@ -32,7 +33,7 @@ IMPLAUSIBLE_TRAVEL = "implausible_travel"
 class CheckinRefused(Unprocessable):
     """An anti-cheat rule refused the check-in (422 with the rule's code)."""
 
-    title = "Check-in refused"
+    title = _("Check-in refused")
 
 
 @dataclass

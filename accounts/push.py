@@ -10,7 +10,8 @@ Pushes are sent by a Celery task enqueued after the notification commits (accoun
 import json
 import urllib.error
 import urllib.request
-from typing import Protocol
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
 import structlog
 from django.conf import settings
@@ -27,14 +28,14 @@ class PushFailed(Exception):
 
 
 class PushBackend(Protocol):
-    def send(self, notifications: list[dict]) -> None:
+    def send(self, notifications: Sequence[Mapping[str, Any]]) -> None:
         """Deliver these notifications (`{id, user_id, type, created_at, data}`); raise PushFailed to be retried."""
 
 
 class LoggingPushBackend:
     """Logs each notification instead of pushing it."""
 
-    def send(self, notifications: list[dict]) -> None:
+    def send(self, notifications: Sequence[Mapping[str, Any]]) -> None:
         for notification in notifications:
             log.info(
                 "push",
@@ -53,7 +54,7 @@ class WebhookPushBackend:
         self.url = url
         self.timeout_s = timeout_s
 
-    def send(self, notifications: list[dict]) -> None:
+    def send(self, notifications: Sequence[Mapping[str, Any]]) -> None:
         body = json.dumps({"notifications": notifications}, default=str).encode()
         request = urllib.request.Request(  # noqa: S310 (the scheme is checked in __init__)
             self.url, data=body, method="POST", headers={"Content-Type": "application/json"}

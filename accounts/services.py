@@ -8,15 +8,25 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.errors import (
+    AlreadyFriends,
+    FriendNotFound,
+    FriendRequestExists,
+    FriendRequestNotFound,
+    FriendRequestNotPending,
+    SelfFriendRequest,
+    UsernameTaken,
+    UserNotFound,
+)
 from accounts.models import FriendRequest, Friendship, Notification, User
 from accounts.tasks import push_enqueue
-from core.errors import Conflict, NotFound, ValidationFailed
+from core.errors import ValidationFailed
 
 
 def user_register(*, username: str, password: str, email: str = "", display_name: str = "") -> User:
     """Create a user account with a validated password."""
     if User.objects.filter(username__iexact=username).exists():
-        raise Conflict("This username is taken.", code="username_taken", errors={"username": ["Already taken."]})
+        raise UsernameTaken(errors={"username": ["Already taken."]})
     try:
         validate_password(password, User(username=username, email=email, display_name=display_name))
     except DjangoValidationError as exc:
@@ -27,9 +37,7 @@ def user_register(*, username: str, password: str, email: str = "", display_name
                 username=username, password=password, email=email, display_name=display_name or username[:80]
             )
     except IntegrityError:
-        raise Conflict(
-            "This username is taken.", code="username_taken", errors={"username": ["Already taken."]}
-        ) from None
+        raise UsernameTaken(errors={"username": ["Already taken."]}) from None
 
 
 @transaction.atomic
@@ -132,23 +140,21 @@ def friend_request_create(*, from_user: User, to_username: str) -> FriendRequest
     """Ask another user to be friends; refuses self, existing friends and duplicate open requests."""
     to_user = User.objects.filter(username=to_username, is_active=True).first()
     if to_user is None:
-        raise NotFound("No user has this username.", code="user_not_found")
+        raise UserNotFound()
     if to_user.pk == from_user.pk:
-        raise ValidationFailed(
-            "You cannot send a friend request to yourself.", code="self_request", errors={"username": ["Yourself."]}
-        )
+        raise SelfFriendRequest(errors={"username": ["Yourself."]})
     if friends_are(user_id=from_user.pk, other_id=to_user.pk):
-        raise Conflict("You are already friends.", code="already_friends")
+        raise AlreadyFriends()
     if FriendRequest.objects.filter(
         from_user__in=[from_user, to_user], to_user__in=[from_user, to_user], status=FriendRequest.Status.PENDING
     ).exists():
-        raise Conflict("A pending friend request between you already exists.", code="request_exists")
+        raise FriendRequestExists()
     try:
         with transaction.atomic():
             request = FriendRequest.objects.create(from_user=from_user, to_user=to_user)
     except IntegrityError:
         # A concurrent identical request won the race; the constraint is the truth.
-        raise Conflict("A pending friend request between you already exists.", code="request_exists") from None
+        raise FriendRequestExists() from None
     notification_create(
         user=to_user,
         type=Notification.Type.FRIEND_REQUEST,
@@ -165,9 +171,9 @@ def _pending_request_for(*, request_id: int, addressee: User) -> FriendRequest:
         .first()
     )
     if request is None:
-        raise NotFound("No such friend request addressed to you.", code="friend_request_not_found")
+        raise FriendRequestNotFound()
     if request.status != FriendRequest.Status.PENDING:
-        raise Conflict(f"This request was already {request.status}.", code="request_not_pending")
+        raise FriendRequestNotPending(f"This request was already {request.status}.")
     return request
 
 
@@ -208,7 +214,7 @@ def friendship_delete(*, user: User, friend_id: int) -> None:
     """End a friendship in both directions."""
     deleted, _ = Friendship.objects.filter(user=user, friend_id=friend_id).delete()
     if not deleted:
-        raise NotFound("This user is not your friend.", code="friend_not_found")
+        raise FriendNotFound()
     Friendship.objects.filter(user_id=friend_id, friend=user).delete()
 
 

@@ -5,7 +5,6 @@ class ApiConfig(AppConfig):
     name = "api"
 
     def ready(self):
-        from api.fields import echo_free_messages_install, strict_char_field_install
+        from api.fields import echo_free_messages_install
 
-        strict_char_field_install()
         echo_free_messages_install()

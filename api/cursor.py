@@ -49,6 +49,7 @@ def _bad_cursor() -> ValidationFailed:
 
 
 def cursor_encode(direction: str, key: list) -> str:
+    """The opaque token for a position (`key`) and a direction (NEXT or PREVIOUS)."""
     raw = json.dumps({"d": direction, "k": key}, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
@@ -107,10 +108,22 @@ def cursor_page_body(request, page: CursorRequest, rows: list, *, key_dump: Call
 
 
 class CursorPagination(BasePagination):
-    """Documents a cursor-paginated list in the schema; the view pages with cursor_request_parse/cursor_page_body."""
+    """Cursor pages: `rows` is a function of `limit` (the page's size plus one), `below` and `above` (the keys of
+    CursorRequest) that returns the rows newest first. A list subclasses it with its sort key's `key_load` (JSON
+    values from a cursor to a key, ValueError when they are not one) and `key_dump` (a row's key as JSON values)."""
+
+    key_load: Callable[[list], Any]
+    key_dump: Callable[[Any], list]
+
+    def paginate(self, rows, request, window=None) -> list:
+        """The page of rows the cursor (or its absence) names; the links are made from the rows before rendering."""
+        page = cursor_request_parse(request, key_load=self.key_load)
+        fetched = rows(limit=page.limit + 1, below=page.below, above=page.above)
+        self.body = cursor_page_body(request, page, fetched, key_dump=self.key_dump)
+        return self.body["results"]
 
     def get_paginated_response(self, data):
-        return Response(data)
+        return Response({**self.body, "results": data})
 
     def get_paginated_response_schema(self, schema):
         return page_schema(schema)

@@ -30,10 +30,12 @@ class StrictFloatField(serializers.FloatField):
 
 
 def latitude_field(**kwargs) -> StrictFloatField:
+    """A WGS84 latitude, -90..90."""
     return StrictFloatField(min_value=-90, max_value=90, help_text="WGS84 latitude in degrees.", **kwargs)
 
 
 def longitude_field(**kwargs) -> StrictFloatField:
+    """A WGS84 longitude, -180..180."""
     return StrictFloatField(min_value=-180, max_value=180, help_text="WGS84 longitude in degrees.", **kwargs)
 
 
@@ -51,23 +53,29 @@ class StrictIntegerField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
-def strict_char_field_install() -> None:
-    """Make every DRF CharField (and its subclasses: regex, email, slug...) refuse JSON numbers and booleans.
+class StrictCharMixin:
+    """Refuses JSON numbers and booleans where a string is expected (with the field's own `invalid` message).
 
     DRF turns `{"display_name": 0}` into "0"; our contract says a string field takes a string, so a client bug shows
     up as a 400 naming the field instead of silently stored data. Query parameters are strings anyway.
     """
-    if getattr(serializers.CharField, "_strict", False):
-        return
-    lenient = serializers.CharField.to_internal_value
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
-        return lenient(self, data)
+        return super().to_internal_value(data)
 
-    serializers.CharField.to_internal_value = to_internal_value
-    serializers.CharField._strict = True
+
+class StrictCharField(StrictCharMixin, serializers.CharField):
+    """A CharField that takes a JSON string only: every text field of the API's serializers is one of these."""
+
+
+class StrictRegexField(StrictCharMixin, serializers.RegexField):
+    """A RegexField that takes a JSON string only."""
+
+
+class StrictEmailField(StrictCharMixin, serializers.EmailField):
+    """An EmailField that takes a JSON string only."""
 
 
 # DRF messages that quote what the client sent, which may be anything (a megabyte, control characters): a message

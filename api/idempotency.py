@@ -18,11 +18,12 @@ from psycopg.types.json import Jsonb
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from api.errors import IdempotencyInFlight, IdempotencyKeyReused
 from api.models import IdempotencyRecord
-from api.problems import PROBLEM_CONTENT_TYPE
+from api.problems import answer_response
 from api.schema import problem_example
 from core.db import prepared_cursor
-from core.errors import Conflict, Unprocessable, ValidationFailed
+from core.errors import ValidationFailed
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255
@@ -92,10 +93,7 @@ def _claim(*, user_id: int, key: str, request, fingerprint: str) -> int | None:
 
 
 def _replay(record: IdempotencyRecord) -> Response:
-    content_type = PROBLEM_CONTENT_TYPE if record.status_code >= 400 else None
-    response = Response(record.response_body, status=record.status_code, content_type=content_type)
-    response["Idempotent-Replayed"] = "true"
-    return response
+    return answer_response(record.response_body, record.status_code, {"Idempotent-Replayed": "true"})
 
 
 def _existing_answer(*, user_id: int, key: str, fingerprint: str) -> Response | None:
@@ -110,14 +108,9 @@ def _existing_answer(*, user_id: int, key: str, fingerprint: str) -> Response | 
         IdempotencyRecord.objects.filter(pk=record.pk, created_at=record.created_at).delete()
         return None
     if record.request_hash != fingerprint:
-        raise Unprocessable(
-            "This Idempotency-Key was used with a different request; use a new key for a new request.",
-            code="idempotency_key_reused",
-        )
+        raise IdempotencyKeyReused()
     if record.status_code is None:
-        raise Conflict(
-            "A request with this Idempotency-Key is still being processed; retry later.", code="idempotency_in_flight"
-        )
+        raise IdempotencyInFlight()
     return _replay(record)
 
 
@@ -147,10 +140,7 @@ def idempotent(handler):
             if answer is not None:
                 return answer
         if record is None:
-            raise Conflict(
-                "A request with this Idempotency-Key is still being processed; retry later.",
-                code="idempotency_in_flight",
-            )
+            raise IdempotencyInFlight()
         try:
             # The handler's writes and the stored answer commit together: one commit, and no window in which a
             # check-in exists without the answer a retry would replay.

@@ -12,8 +12,10 @@ from django.conf import settings
 from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.utils.translation import gettext as _
 
+from api.errors import LengthRequired, PayloadTooLarge
 from api.parsers import BAD_TEXT_MESSAGE, text_is_clean
-from api.problems import problem, problem_response
+from api.problems import error_response
+from core.errors import ValidationFailed
 
 # The request line is rendered here, to the same JSON that structlog's chain (config/settings.py) gives, and handed to
 # the same stdlib logger: the chain cost a third of this middleware's time, which every request pays.
@@ -69,28 +71,14 @@ class BodySizeLimitMiddleware:
     def __call__(self, request):
         if request.path.startswith("/api/"):
             if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
-                return problem_response(
-                    problem(
-                        status_code=411,
-                        code="length_required",
-                        title=_("Length required"),
-                        detail=_("Send the request body with a Content-Length header, not chunked."),
-                    )
-                )
+                return error_response(LengthRequired())
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
                 length = 0
             if length > settings.API_MAX_BODY_BYTES:
-                return problem_response(
-                    problem(
-                        status_code=413,
-                        code="payload_too_large",
-                        title=_("Payload too large"),
-                        detail=_("Request bodies are limited to %(limit)d bytes.")
-                        % {"limit": settings.API_MAX_BODY_BYTES},
-                    )
-                )
+                limit = {"limit": settings.API_MAX_BODY_BYTES}
+                return error_response(PayloadTooLarge(_("Request bodies are limited to %(limit)d bytes.") % limit))
         return self.get_response(request)
 
 
@@ -127,16 +115,7 @@ class QueryTextMiddleware:
         if request.path.startswith("/api/"):
             errors = query_text_errors(get_bytes_from_wsgi(request.META, "QUERY_STRING", ""))
             if errors:
-                field, messages = next(iter(errors.items()))
-                return problem_response(
-                    problem(
-                        status_code=400,
-                        code="validation_error",
-                        title=_("Invalid input"),
-                        detail=f"{field}: {messages[0]}",
-                        errors=errors,
-                    )
-                )
+                return error_response(ValidationFailed(errors=errors))
         return self.get_response(request)
 
 

@@ -1,4 +1,9 @@
-"""Lists: `{next, previous, results}` with `limit` in 1..100; never a COUNT (we fetch one row more than we show)."""
+"""Lists: `{next, previous, results}` with `limit` in 1..100; never a COUNT (we fetch one row more than we show).
+
+A view chooses how its list pages with `pagination_class` (api/views.py `ApiView.page` drives it): OffsetPagination
+slices a queryset or list, PeekPagination asks a selector for `limit + 1` rows from `offset` (a list too costly to
+slice, the nearby search), api.cursor.CursorPagination pages a list that grows at the top by an opaque position.
+"""
 
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.pagination import BasePagination
@@ -33,15 +38,23 @@ def limit_offset_parse(request) -> tuple[int, int]:
     )
 
 
-class LimitPagination(BasePagination):
+class OffsetPagination(BasePagination):
     """Limit/offset without a count: asks for limit + 1 rows to know whether a next page exists."""
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate(self, rows, request, window: tuple[int, int] | None = None) -> list:
+        """The page of `rows` the query asks for; `window` is (limit, offset) when the view validated them already."""
         self.request = request
-        self.limit, self.offset = limit_offset_parse(request)
-        rows = list(queryset[self.offset : self.offset + self.limit + 1])
+        self.limit, self.offset = window or limit_offset_parse(request)
+        rows = list(self.fetch(rows))
         self.has_next = len(rows) > self.limit
         return rows[: self.limit]
+
+    def fetch(self, rows):
+        """The page's rows and one more, from a queryset or a list."""
+        return rows[self.offset : self.offset + self.limit + 1]
+
+    def paginate_queryset(self, queryset, request, view=None):
+        return self.paginate(queryset, request)
 
     def get_paginated_response(self, data):
         return Response(page_body(self.request, data, self.limit, self.offset, self.has_next))
@@ -68,6 +81,15 @@ class LimitPagination(BasePagination):
         ]
 
 
+class PeekPagination(OffsetPagination):
+    """Offset pages whose rows come from a selector that takes the window: `rows` is a function of `limit` (the page's
+    size plus one, to peek at whether a next page exists) and `offset`."""
+
+    def fetch(self, rows):
+        """The selector's rows for the window, one more than the page shows."""
+        return rows(limit=self.limit + 1, offset=self.offset)
+
+
 def page_body(request, results: list, limit: int, offset: int, has_next: bool) -> dict:
     """The list envelope with absolute next/previous links."""
     url = request.build_absolute_uri()
@@ -84,6 +106,7 @@ def page_body(request, results: list, limit: int, offset: int, has_next: bool) -
 
 
 def page_schema(item_schema: dict) -> dict:
+    """The schema of a list envelope whose `results` are `item_schema`."""
     return {
         "type": "object",
         "required": ["next", "previous", "results"],

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import set_rollback
 from rest_framework_simplejwt.exceptions import InvalidToken
 
+from api.errors import LengthRequired, PayloadTooLarge
 from api.throttling import LoginLocked
 from core import errors
 from core.errors import DomainError
@@ -43,6 +44,8 @@ DOMAIN_STATUSES = {
     errors.Conflict: 409,
     errors.Gone: 410,
     errors.Unprocessable: 422,
+    LengthRequired: 411,
+    PayloadTooLarge: 413,
 }
 
 
@@ -66,12 +69,38 @@ def problem(*, status_code: int, code: str, title: str, detail: str = "", errors
     return body
 
 
+def domain_problem(error: DomainError) -> dict:
+    """The problem body of a domain error: its kind's status, its code, and its members."""
+    body = problem(
+        status_code=domain_status(error),
+        code=error.code,
+        title=str(error.title),
+        detail=str(error.detail),
+        errors=error.errors,
+        **error.extra,
+    )
+    if error.errors and error.detail == error.title:
+        body["detail"] = _validation_summary(error.errors)
+    return body
+
+
 def problem_response(body: dict, headers: dict | None = None) -> JsonResponse:
     """A plain Django response carrying a problem (for middleware and URL-level handlers)."""
     response = JsonResponse(body, status=body["status"], content_type=PROBLEM_CONTENT_TYPE)
     for name, value in (headers or {}).items():
         response[name] = value
     return response
+
+
+def error_response(error: DomainError) -> JsonResponse:
+    """A plain Django response carrying a domain error's problem (for middleware, before any view runs)."""
+    return problem_response(domain_problem(error))
+
+
+def answer_response(body, status_code: int, headers: dict | None = None) -> Response:
+    """A DRF response for a view's answer: `application/problem+json` when it is a problem (4xx, 5xx)."""
+    content_type = PROBLEM_CONTENT_TYPE if status_code >= 400 else None
+    return Response(body, status=status_code, headers=headers, content_type=content_type)
 
 
 def _flatten(detail) -> dict:
@@ -102,16 +131,7 @@ def exception_handler(exc, context):
     """DRF's EXCEPTION_HANDLER: domain errors, DRF errors and Django's 404/403 as problem details."""
     headers = {}
     if isinstance(exc, DomainError):
-        body = problem(
-            status_code=domain_status(exc),
-            code=exc.code,
-            title=str(exc.title),
-            detail=str(exc.detail),
-            errors=exc.errors,
-            **exc.extra,
-        )
-        if exc.errors and exc.detail == exc.title:
-            body["detail"] = _validation_summary(exc.errors)
+        body = domain_problem(exc)
     else:
         if isinstance(exc, Http404):
             exc = exceptions.NotFound()
@@ -139,8 +159,7 @@ def exception_handler(exc, context):
             headers["WWW-Authenticate"] = 'Bearer realm="api"'
             body["status"] = status.HTTP_401_UNAUTHORIZED
     set_rollback()
-    response = Response(body, status=body["status"], headers=headers, content_type=PROBLEM_CONTENT_TYPE)
-    return response
+    return answer_response(body, body["status"], headers)
 
 
 def _is_api(request) -> bool:
@@ -170,6 +189,7 @@ def handler500(request):
 
 
 def handler400(request, exception=None):
+    """A request Django could not read: problem details under /api/, Django's page elsewhere."""
     body = problem(status_code=400, code="bad_request", title="Bad request", detail="The request could not be read.")
     if _is_api(request):
         return problem_response(body)
@@ -179,6 +199,7 @@ def handler400(request, exception=None):
 
 
 def handler403(request, exception=None):
+    """URL-level 403: problem details under /api/, Django's page elsewhere."""
     body = problem(status_code=403, code="permission_denied", title="Permission denied")
     if _is_api(request):
         return problem_response(body)

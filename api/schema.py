@@ -3,6 +3,9 @@
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework import serializers
 
+from api.fields import StrictCharField
+from api.problems import problem as problem_body
+
 
 class ProblemSerializer(serializers.Serializer):
     """RFC 9457 problem details.
@@ -16,28 +19,25 @@ class ProblemSerializer(serializers.Serializer):
     UTF-8 count too). Messages never quote what was sent.
     """
 
-    type = serializers.CharField(help_text="A relative URI naming the problem type, `/problems/<code-with-dashes>`.")
-    title = serializers.CharField(help_text="A short summary of the problem type.")
+    type = StrictCharField(help_text="A relative URI naming the problem type, `/problems/<code-with-dashes>`.")
+    title = StrictCharField(help_text="A short summary of the problem type.")
     status = serializers.IntegerField(help_text="The HTTP status code.")
-    detail = serializers.CharField(help_text="What went wrong in this occurrence, for people.")
-    code = serializers.CharField(help_text="A stable machine-readable code, in snake_case.")
+    detail = StrictCharField(help_text="What went wrong in this occurrence, for people.")
+    code = StrictCharField(help_text="A stable machine-readable code, in snake_case.")
     errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
+        child=serializers.ListField(child=StrictCharField()),
         required=False,
         help_text="Field validation errors: field name to messages (only for `validation_error`).",
     )
 
 
+def _example_title(code: str) -> str:
+    return code.replace("_", " ").capitalize()
+
+
 def problem_example(status: int, code: str, detail: str, errors: dict | None = None) -> OpenApiExample:
-    body = {
-        "type": f"/problems/{code.replace('_', '-')}",
-        "title": code.replace("_", " ").capitalize(),
-        "status": status,
-        "detail": detail,
-        "code": code,
-    }
-    if errors:
-        body["errors"] = errors
+    """A documented example of a problem body (its title made from its code)."""
+    body = problem_body(status_code=status, code=code, title=_example_title(code), detail=detail, errors=errors)
     return OpenApiExample(code, value=body, response_only=True, status_codes=[str(status)])
 
 
@@ -68,13 +68,9 @@ def _problem_ref(description: str, code: str, status: str) -> dict:
         "content": {
             "application/problem+json": {
                 "schema": {"$ref": "#/components/schemas/Problem"},
-                "example": {
-                    "type": f"/problems/{code.replace('_', '-')}",
-                    "title": code.replace("_", " ").capitalize(),
-                    "status": int(status),
-                    "detail": description,
-                    "code": code,
-                },
+                "example": problem_body(
+                    status_code=int(status), code=code, title=_example_title(code), detail=description
+                ),
             }
         },
     }

@@ -1,14 +1,20 @@
-"""The shared base of API views: strict query parsing and documented, count-free list pages."""
+"""The shared base of API views: strict query parsing, and list pages chosen by an attribute."""
 
 from rest_framework.views import APIView
 
-from api.pagination import LimitPagination
+from api.pagination import OffsetPagination
 
 
-# An APIView whose list responses are LimitPagination pages (which also documents them in the schema). No docstring:
-# drf-spectacular would show an inherited one as the description of every operation that has none of its own.
+# Every API view derives from this. `pagination_class` chooses how its list pages: OffsetPagination (the default),
+# api.pagination.PeekPagination or a subclass of api.cursor.CursorPagination; the paginator also documents the page
+# in the schema. No docstring: drf-spectacular would show an inherited one as the description of every operation
+# that has none of its own.
 class ApiView(APIView):
-    pagination_class = LimitPagination
+    pagination_class = OffsetPagination
+
+    def get_authenticate_header(self, request):
+        # Views that authenticate nobody (login, refresh) still answer a 401 with the bearer challenge, not a 403.
+        return super().get_authenticate_header(request) or 'Bearer realm="api"'
 
     def query(self, serializer_class):
         """Validate the query string with `serializer_class`, or raise a 400 naming the parameter.
@@ -22,11 +28,16 @@ class ApiView(APIView):
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 
-    def page(self, rows, serializer_class, *, prepare=None, **serializer_kwargs):
-        """One page of `rows` (a queryset or list) rendered with `serializer_class`; `prepare` reshapes each row of
-        the page (e.g. flat selector columns into nested objects) before it is rendered."""
+    def page(self, rows, serializer_class=None, *, prepare=None, window=None, **serializer_kwargs):
+        """One page of `rows`, as `pagination_class` takes them (a queryset or list for offset pages, a selector
+        function for peek and cursor pages), rendered with `serializer_class` (or as they are).
+
+        `prepare` reshapes each row of the page (e.g. flat selector columns into nested objects) before it is
+        rendered; `window` is (limit, offset) when the view's own query serializer validated them already.
+        """
         paginator = self.pagination_class()
-        items = paginator.paginate_queryset(rows, self.request, self)
+        items = paginator.paginate(rows, self.request, window)
         if prepare is not None:
             items = [prepare(item) for item in items]
-        return paginator.get_paginated_response(serializer_class(items, many=True, **serializer_kwargs).data)
+        data = items if serializer_class is None else serializer_class(items, many=True, **serializer_kwargs).data
+        return paginator.get_paginated_response(data)

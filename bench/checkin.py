@@ -341,7 +341,8 @@ def floor_load(conninfo: str, clients: int, seconds: float, users: UserPool, pin
     import psycopg
 
     from checkins.selectors import _CONTEXT_SQL
-    from coupons.services import _ISSUE_SQL, _RESERVE_SQL, coupon_code_new
+    from coupons.codes import coupon_code_new
+    from coupons.issuance import _ISSUE_SQL, _RESERVE_SQL
 
     running = (
         "SELECT id, per_user_limit FROM coupons_campaign WHERE merchant_id = %s AND paused_at IS NULL"

@@ -174,7 +174,7 @@ def sql_single(conninfo: str, points, warmup: int) -> dict:
     """The raw SQL through psycopg, one client; psycopg prepares it after five runs (the floor)."""
     import psycopg
 
-    from coupons.selectors import merchant_nearby_sql
+    from coupons.nearby import merchant_nearby_sql
 
     latencies = []
     with psycopg.connect(conninfo, autocommit=True) as conn, conn.cursor() as cursor:
@@ -210,7 +210,7 @@ def candidates_check(conninfo: str, points) -> tuple[int, int]:
     reordering."""
     import psycopg
 
-    from coupons.selectors import merchant_nearby_sql
+    from coupons.nearby import merchant_nearby_sql
 
     pages = [(0, LIMIT + 1), (0, 101), (200, LIMIT + 1), (1000, 101), (5000, 101)]
     differ = 0
@@ -227,7 +227,7 @@ def candidates_check(conninfo: str, points) -> tuple[int, int]:
 def sql_pgbench(database: str, workdir: Path, clients: int, seconds: int) -> dict:
     """The same SQL text under pgbench (prepared, `clients` connections), one script per area so that the random
     points follow the merchants' distribution (random_gaussian over +-4 sigma)."""
-    from coupons.selectors import merchant_nearby_sql
+    from coupons.nearby import merchant_nearby_sql
     from demo.places import AREAS
 
     sql, params = merchant_nearby_sql(lat=0.0, lng=0.0, radius_m=RADIUS_M, limit=LIMIT + 1)
@@ -262,7 +262,7 @@ def selector_single(points, warmup: int) -> dict:
     """merchant_list_nearby through Django's connection, one client, in this process."""
     from django.db import connection
 
-    from coupons.selectors import merchant_list_nearby
+    from coupons.nearby import merchant_list_nearby
 
     latencies = []
     started = None

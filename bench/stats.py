@@ -321,7 +321,7 @@ def cases(meta: dict) -> dict:
 def selector_measure(meta: dict, query: dict, samples: int) -> dict:
     from datetime import date
 
-    from stats.selectors import campaign_stats
+    from stats.campaign_stats import campaign_stats
 
     kwargs = {
         "campaign_id": meta["campaign_id"],

@@ -1,7 +1,9 @@
 """Reads about check-ins: the facts the anti-cheat rules need, visit history, a user's own check-ins."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import connection
 from django.db.models import F, QuerySet
@@ -9,6 +11,8 @@ from django.db.models import F, QuerySet
 from checkins.models import Checkin, Visibility
 from core.db import prepared_cursor
 from coupons.selectors import RUNNING_CAMPAIGNS_JSON_SQL
+from coupons.triggers import Fact, FriendsHereSince, VisitsSince
+from geo.sql import point_sql
 
 # Everything the rules need in one round trip: the merchant, the fix's spheroid distance to its pin (ST_Distance on
 # geography), the user's latest check-in here (cooldown, first visit) and anywhere (travel speed, with the distance
@@ -21,7 +25,7 @@ SELECT m.id, m.name, m.checkin_radius_m, m.timezone, ST_Distance(m.location, fix
        previous.created_at, ST_Distance(previous.location, fix.point),
        ({RUNNING_CAMPAIGNS_JSON_SQL}) AS campaigns
 FROM merchants_merchant m
-CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint(%(lng)s, %(lat)s), 4326)::geography AS point) fix
+CROSS JOIN (SELECT {point_sql(lng="lng", lat="lat")} AS point) fix
 LEFT JOIN LATERAL (
     SELECT c.created_at, c.location FROM checkins_checkin c WHERE c.user_id = %(user)s
     ORDER BY c.created_at DESC LIMIT 1
@@ -76,6 +80,21 @@ def friends_checked_in_since(*, user_id: int, merchant_id: int, since: datetime,
             {"user": user_id, "merchant": merchant_id, "since": since, "until": until, "private": Visibility.PRIVATE},
         )
         return [tuple(row) for row in cursor.fetchall()]
+
+
+def visit_facts_find(*, user_id: int, merchant_id: int, until: datetime, facts: Iterable[Fact]) -> dict[Fact, Any]:
+    """The facts of the user's visit (at `until`, already written) that campaigns' triggers declared, one query each."""
+    found: dict[Fact, Any] = {}
+    for fact in dict.fromkeys(facts):  # the same fact asked by two campaigns is read once
+        if isinstance(fact, VisitsSince):
+            found[fact] = checkin_count_since(user_id=user_id, merchant_id=merchant_id, since=fact.since)
+        elif isinstance(fact, FriendsHereSince):
+            found[fact] = friends_checked_in_since(
+                user_id=user_id, merchant_id=merchant_id, since=fact.since, until=until
+            )
+        else:
+            raise TypeError(f"no check-in reader for {fact!r}")
+    return found
 
 
 def checkin_list_for_user(*, user_id: int) -> QuerySet:

@@ -2,38 +2,25 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import MappingProxyType
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from checkins.errors import CheckinCooldown, CheckinRefused, ImplausibleTravel, PoorAccuracy, TooFar
 from checkins.models import Checkin, CheckinRefusal, Visibility
-from checkins.selectors import (
-    CheckinContext,
-    checkin_context_find,
-    checkin_count_since,
-    friends_checked_in_since,
-)
+from checkins.selectors import CheckinContext, checkin_context_find, visit_facts_find
 from core.db import prepared_cursor
-from core.errors import NotFound, Unprocessable
+from core.errors import DomainError
 from core.outbox import outbox_event_write
-from coupons.selectors import campaigns_issuing_from_json
-from coupons.services import IssuedCoupon, coupons_issue_for_visit
-from coupons.triggers import Visit
+from coupons.issuance import IssuedCoupon, coupons_issue_for_visit
+from coupons.selectors import IssuingCampaign, campaigns_issuing_from_json
+from coupons.triggers import Visit, trigger_facts
 from geo.points import point_from_lat_lng
-
-POOR_ACCURACY = "poor_accuracy"
-TOO_FAR = "too_far"
-CHECKIN_COOLDOWN = "checkin_cooldown"
-IMPLAUSIBLE_TRAVEL = "implausible_travel"
-
-
-class CheckinRefused(Unprocessable):
-    """An anti-cheat rule refused the check-in (422 with the rule's code)."""
-
-    title = _("Check-in refused")
+from geo.sql import POINT_SQL
+from merchants.errors import MerchantNotFound
 
 
 @dataclass
@@ -46,39 +33,36 @@ class CheckinResult:
 
 
 def _refusal(context: CheckinContext, *, accuracy_m: float, now: datetime) -> CheckinRefused | None:
-    """The first anti-cheat rule that refuses this attempt, in the order API.md gives, or None."""
+    """The first anti-cheat rule that refuses this attempt, in the contract's order, or None."""
     if accuracy_m > settings.CHECKIN_MAX_ACCURACY_M:
-        return CheckinRefused(
+        return PoorAccuracy(
             f"The GPS fix is too imprecise ({accuracy_m:g} m); at most {settings.CHECKIN_MAX_ACCURACY_M:g} m.",
-            code=POOR_ACCURACY,
             max_accuracy_m=settings.CHECKIN_MAX_ACCURACY_M,
         )
     radius = context.checkin_radius_m
     # The reported accuracy is credited, but never more than the radius: no fix is accepted beyond twice the radius.
     if context.distance_m - min(accuracy_m, radius) > radius:
-        return CheckinRefused(
+        return TooFar(
             f"You are {context.distance_m:.0f} m from this merchant; check-ins are accepted within {radius} m.",
-            code=TOO_FAR,
             distance_m=round(context.distance_m, 2),
             checkin_radius_m=radius,
         )
     cooldown = timedelta(minutes=settings.CHECKIN_COOLDOWN_MINUTES)
     if cooldown > timedelta(0) and context.last_here_at is not None and now - context.last_here_at < cooldown:
         retry_at = context.last_here_at + cooldown
-        return CheckinRefused(
+        return CheckinCooldown(
             f"You checked in here less than {settings.CHECKIN_COOLDOWN_MINUTES} minutes ago.",
-            code=CHECKIN_COOLDOWN,
             retry_at=retry_at.isoformat(),
         )
-    if context.previous_at is not None and context.previous_distance_m >= settings.CHECKIN_SPEED_EXEMPT_M:
+    previous_m = context.previous_distance_m
+    if context.previous_at is not None and previous_m is not None and previous_m >= settings.CHECKIN_SPEED_EXEMPT_M:
         hours = (now - context.previous_at).total_seconds() / 3600
-        speed_kmh = context.previous_distance_m / 1000 / hours if hours > 0 else float("inf")
+        speed_kmh = previous_m / 1000 / hours if hours > 0 else float("inf")
         if speed_kmh > settings.CHECKIN_MAX_SPEED_KMH:
-            return CheckinRefused(
+            return ImplausibleTravel(
                 f"Reaching this place from your previous check-in "
-                f"({context.previous_distance_m / 1000:.1f} km away) needs more than "
-                f"{settings.CHECKIN_MAX_SPEED_KMH:g} km/h.",
-                code=IMPLAUSIBLE_TRAVEL,
+                f"({previous_m / 1000:.1f} km away) needs more than "
+                f"{settings.CHECKIN_MAX_SPEED_KMH:g} km/h."
             )
     return None
 
@@ -120,8 +104,9 @@ def checkin_create(
         # The clock is read under the lock: a check-in's time is never before that of the one it waited for.
         now = now or timezone.now()
         context = checkin_context_find(user_id=user.pk, merchant_id=merchant_id, lat=lat, lng=lng)
+        error: DomainError | None
         if context is None:
-            error = NotFound("No merchant has this id.", code="merchant_not_found")
+            error = MerchantNotFound()
         else:
             error = _refusal(context, accuracy_m=accuracy_m, now=now)
             if error is None:
@@ -147,47 +132,61 @@ def checkin_create(
     raise error
 
 
-_INSERT_SQL = """
+# The hot path's INSERT in SQL: the ORM's geometry adaptation and statement building cost more than the INSERT. The
+# result is built from what it returns (the row as stored), so the check-in is written once.
+_RETURNED = ("id", "user_id", "merchant_id", "accuracy_m", "distance_m", "message", "visibility", "created_at")
+_INSERT_SQL = f"""
 INSERT INTO checkins_checkin (user_id, merchant_id, location, accuracy_m, distance_m, message, visibility, created_at)
-VALUES (%s, %s, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, %s, %s, %s, %s, %s)
-RETURNING id
+VALUES (%s, %s, {POINT_SQL}, %s, %s, %s, %s, %s)
+RETURNING {", ".join(_RETURNED)}
 """
+
+
+def _checkin_insert(*, user: User, context: CheckinContext, lat, lng, accuracy_m, message, visibility, now) -> Checkin:
+    """Write the accepted check-in; the stored row (its fix deferred: nothing after this reads it)."""
+    with prepared_cursor() as cursor:
+        cursor.execute(_INSERT_SQL, [user.pk, context.merchant_id, lng, lat, accuracy_m, round(context.distance_m, 2),
+                                     message, visibility, now])  # fmt: skip
+        row = cursor.fetchone()
+    return Checkin.from_db(connection.alias, _RETURNED, row)
+
+
+def _visit_for(checkin: Checkin, *, context: CheckinContext, campaigns: list[IssuingCampaign]) -> Visit:
+    """The visit as the coupon rules see it, with the facts the campaigns' triggers declared (read here, once)."""
+    shared = checkin.visibility != Visibility.PRIVATE
+    wanted = [
+        fact
+        for campaign in campaigns
+        for fact in trigger_facts(
+            trigger=campaign.trigger, starts_at=campaign.starts_at, at=checkin.created_at, shared=shared
+        )  # fmt: skip
+    ]
+    facts = visit_facts_find(
+        user_id=checkin.user_id, merchant_id=checkin.merchant_id, until=checkin.created_at, facts=wanted
+    )
+    return Visit(
+        checkin_id=checkin.pk,
+        user_id=checkin.user_id,
+        merchant_id=checkin.merchant_id,
+        merchant_name=context.merchant_name,
+        at=checkin.created_at,
+        first_visit=context.last_here_at is None,
+        shared=shared,
+        facts=MappingProxyType(facts),
+    )
 
 
 def _checkin_accept(
     *, user: User, context: CheckinContext, lat, lng, accuracy_m, message, visibility, now
 ) -> CheckinResult:
-    checkin = Checkin(
-        user=user,
-        merchant_id=context.merchant_id,
-        location=point_from_lat_lng(lat, lng),
-        accuracy_m=accuracy_m,
-        distance_m=round(context.distance_m, 2),
-        message=message,
-        visibility=visibility,
-        created_at=now,
-    )
-    # The hot path's INSERT in SQL: the ORM's geometry adaptation and statement building cost more than the INSERT.
-    with prepared_cursor() as cursor:
-        cursor.execute(_INSERT_SQL, [user.pk, context.merchant_id, lng, lat, accuracy_m, checkin.distance_m, message,
-                                     visibility, now])  # fmt: skip
-        checkin.pk = cursor.fetchone()[0]
+    checkin = _checkin_insert(
+        user=user, context=context, lat=lat, lng=lng, accuracy_m=accuracy_m, message=message, visibility=visibility,
+        now=now,
+    )  # fmt: skip
     campaigns = campaigns_issuing_from_json(
         rows=context.running_campaigns, merchant_id=context.merchant_id, timezone_name=context.merchant_timezone, at=now
     )
-    visit = Visit(
-        checkin_id=checkin.pk,
-        user_id=user.pk,
-        merchant_id=context.merchant_id,
-        merchant_name=context.merchant_name,
-        at=now,
-        first_visit=context.last_here_at is None,
-        shared=visibility != Visibility.PRIVATE,
-        visits_since=lambda since: checkin_count_since(user_id=user.pk, merchant_id=context.merchant_id, since=since),
-        friends_here_since=lambda since: friends_checked_in_since(
-            user_id=user.pk, merchant_id=context.merchant_id, since=since, until=now
-        ),
-    )
+    visit = _visit_for(checkin, context=context, campaigns=campaigns)
     # Coupons are issued in the check-in's transaction: a check-in and the coupons it earned commit together.
     coupons = [c for c in coupons_issue_for_visit(visit=visit, campaigns=campaigns) if c.user_id == user.pk]
     # Sharing (friends' feeds, notifications) happens after commit through the outbox, never in this request. The

@@ -247,7 +247,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     # JSON only, UTF-8, nested at most 32 deep, no NUL or lone surrogate in any string (api/parsers.py).
     "DEFAULT_PARSER_CLASSES": ["api.parsers.ApiJSONParser"],
-    "DEFAULT_PAGINATION_CLASS": "api.pagination.LimitPagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.OffsetPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.problems.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
@@ -332,7 +332,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
-# Domain limits (API.md: "All limits are settings")
+# Domain limits (the API contract: "All limits are settings")
 # ---------------------------------------------------------------------------------------------------------------------
 NEARBY_DEFAULT_RADIUS_M = 1000
 NEARBY_MAX_RADIUS_M = env.int("NEARBY_MAX_RADIUS_M", default=50_000)

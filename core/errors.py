@@ -10,6 +10,7 @@ to a status and builds the problem body.
     raise CampaignEnded(ends_at=campaign.ends_at)  # extra members of the problem body
 """
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,11 +18,13 @@ class DomainError(Exception):
     """Base of every error the domain raises on purpose."""
 
     code = "bad_request"
-    title = _("Bad request")
-    default_detail: str | None = None
+    title: str | Promise = _("Bad request")
+    default_detail: str | Promise | None = None
 
-    def __init__(self, detail: str | None = None, *, code: str | None = None, errors: dict | None = None, **extra):
-        self.detail = detail or self.default_detail or self.title
+    def __init__(
+        self, detail: str | Promise | None = None, *, code: str | None = None, errors: dict | None = None, **extra
+    ):
+        self.detail: str | Promise = detail or self.default_detail or self.title
         if code:  # call sites not yet moved to their package's error class
             self.code = code
         self.errors = errors

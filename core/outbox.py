@@ -158,7 +158,7 @@ def outbox_relay(*, batch_size: int | None = None) -> int:
     return published
 
 
-def outbox_event_consume(*, event_id: int, handler: Callable[[dict], None]) -> bool:
+def outbox_event_consume(*, event_id: int, handler: Callable[[dict], object]) -> bool:
     """Apply an event once: run `handler(payload)` and mark the event processed in one transaction.
 
     Returns False (doing nothing) when the event is unknown or already processed. Concurrent deliveries of the same

@@ -1,9 +1,13 @@
+from functools import partial
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
 from core.dates import AFTER_LATEST_INSTANT, EARLIEST_INSTANT
+from coupons.limits import COUPON_VALID_DAYS, HOLDOUT_PERCENT, PER_USER_LIMIT
+from coupons.status import CAMPAIGN_RUNNING, COUPON_ACTIVE
 from merchants.models import Merchant
 
 
@@ -51,10 +55,16 @@ class Campaign(models.Model):
                 condition=Q(total_stock__isnull=True) | Q(issued_count__lte=F("total_stock")),
                 name="campaign_not_oversold",
             ),
-            models.CheckConstraint(condition=Q(per_user_limit__gte=1), name="campaign_per_user_limit_positive"),
-            models.CheckConstraint(condition=Q(coupon_valid_days__gte=1), name="campaign_valid_days_positive"),
+            # The limits' floors (coupons/limits.py), and the holdout's whole range: the truths below the messages.
             models.CheckConstraint(
-                condition=Q(holdout_percent__gte=0) & Q(holdout_percent__lte=50), name="campaign_holdout_range"
+                condition=Q(per_user_limit__gte=PER_USER_LIMIT.low), name="campaign_per_user_limit_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(coupon_valid_days__gte=COUPON_VALID_DAYS.low), name="campaign_valid_days_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(holdout_percent__gte=HOLDOUT_PERCENT.low) & Q(holdout_percent__lte=HOLDOUT_PERCENT.high),
+                name="campaign_holdout_range",
             ),
             models.CheckConstraint(
                 condition=Q(daily_start_time__isnull=True, daily_end_time__isnull=True)
@@ -68,17 +78,8 @@ class Campaign(models.Model):
         return self.title
 
     def status_at(self, now=None) -> str:
-        """The computed status; ended wins over paused, paused over scheduled, sold out is a running campaign's."""
-        now = now or timezone.now()
-        if self.ended_at is not None or now >= self.ends_at:
-            return self.Status.ENDED
-        if self.paused_at is not None:
-            return self.Status.PAUSED
-        if now < self.starts_at:
-            return self.Status.SCHEDULED
-        if self.total_stock is not None and self.issued_count >= self.total_stock:
-            return self.Status.SOLD_OUT
-        return self.Status.RUNNING
+        """The computed status (the rule: coupons.status.CAMPAIGN_RUNNING)."""
+        return self.Status(CAMPAIGN_RUNNING.status_of(partial(getattr, self), now or timezone.now()))
 
     @property
     def status(self) -> str:
@@ -92,8 +93,8 @@ class Campaign(models.Model):
 class Coupon(models.Model):
     """A coupon issued to a user by a campaign; redeemed at most once, at the issuing merchant, before it expires.
 
-    `checkin_id` is a plain integer, not a foreign key: check-ins live in a higher layer (checkins -> coupons), so the
-    coupons package never imports them; the check-in service passes the id down when it asks for a coupon.
+    `checkin` is the visit that earned it. Check-ins live in a higher layer (checkins -> coupons): the foreign key
+    names its model by string, so the database holds the invariant while the coupons package imports nothing of it.
     """
 
     class Status(models.TextChoices):
@@ -106,7 +107,10 @@ class Coupon(models.Model):
     merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="coupons")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coupons")
     code = models.CharField(max_length=16, unique=True)
-    checkin_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    # A coupon outlives the check-in that earned it (a deleted check-in leaves the coupon in the wallet).
+    checkin = models.ForeignKey(
+        "checkins.Checkin", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=True
+    )
     issued_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     redeemed_at = models.DateTimeField(null=True, blank=True)
@@ -137,12 +141,8 @@ class Coupon(models.Model):
         return self.code
 
     def status_at(self, now=None) -> str:
-        """Redeemed, expired (from expires_at, whether or not the expiry task ran) or active."""
-        if self.redeemed_at is not None:
-            return self.Status.REDEEMED
-        if self.expired_at is not None or (now or timezone.now()) >= self.expires_at:
-            return self.Status.EXPIRED
-        return self.Status.ACTIVE
+        """Redeemed, expired (from expires_at, whether or not the expiry task ran) or active (coupons.status)."""
+        return self.Status(COUPON_ACTIVE.status_of(partial(getattr, self), now or timezone.now()))
 
     @property
     def status(self) -> str:
@@ -166,19 +166,20 @@ class CampaignEligibility(models.Model):
     """A user met a campaign's trigger on a visit: treated (coupon, or none when stock or limit ran out) or holdout.
 
     One row per (campaign, user, check-in): the statistics compare revisits of treated and holdout users from it.
-    `checkin_id` is the eligible user's own visit (for a group unlock, the friend's recent check-in), a plain integer
-    for the same layering reason as Coupon.checkin_id.
+    `checkin` is the eligible user's own visit (for a group unlock, the friend's recent check-in), a foreign key by
+    string as Coupon.checkin.
     """
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="eligibilities")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    checkin_id = models.BigIntegerField()
+    # Indexed (beside the unique constraint, which leads with the campaign) so that deleting a check-in finds its rows.
+    checkin = models.ForeignKey("checkins.Checkin", on_delete=models.CASCADE, related_name="+", db_index=True)
     in_holdout = models.BooleanField(default=False)
     coupon = models.OneToOneField(Coupon, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "user", "checkin_id"], name="campaign_eligibility_unique"),
+            models.UniqueConstraint(fields=["campaign", "user", "checkin"], name="campaign_eligibility_unique"),
         ]
         indexes = [models.Index(fields=["campaign", "created_at"], name="campaign_eligibility_time")]

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from coupons.services import coupons_expire
+from coupons.redemption import coupons_expire
 
 
 @shared_task(name="coupons.expire")

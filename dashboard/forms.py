@@ -6,21 +6,8 @@ from django import forms
 from django.utils import timezone
 
 from core.dates import EARLIEST, LATEST, supported_date_error
-from coupons.triggers import (
-    MAX_GROUP_FRIENDS,
-    MAX_NTH_VISITS,
-    MAX_WINDOW_MINUTES,
-    NTH_VISIT,
-    TRIGGER_TYPES,
-    WITH_FRIENDS,
-)
-
-TRIGGER_LABELS = {
-    "every_checkin": "Every check-in",
-    "first_visit": "First visit only",
-    "nth_visit": "Every N-th visit",
-    "with_friends": "Checking in with friends",
-}
+from coupons.limits import COUPON_VALID_DAYS, HOLDOUT_PERCENT, PER_USER_LIMIT
+from coupons.triggers import TRIGGER_PARAMETERS, TRIGGERS
 
 
 def _supported_date(value) -> None:
@@ -62,19 +49,23 @@ class CampaignForm(forms.Form):
         required=False, widget=LocalDateTimeInput(), input_formats=["%Y-%m-%dT%H:%M"], help_text="Empty: now."
     )
     ends_at = forms.DateTimeField(widget=LocalDateTimeInput(), input_formats=["%Y-%m-%dT%H:%M"])
-    trigger = forms.ChoiceField(choices=[(t, TRIGGER_LABELS[t]) for t in TRIGGER_TYPES], label="Who gets a coupon")
-    visits = forms.IntegerField(required=False, min_value=2, max_value=MAX_NTH_VISITS, help_text="Every N-th visit: N")
-    friends = forms.IntegerField(
-        required=False, min_value=1, max_value=MAX_GROUP_FRIENDS, help_text="With friends: at least this many"
+    trigger = forms.ChoiceField(
+        choices=[(kind, trigger.label) for kind, trigger in TRIGGERS.items()], label="Who gets a coupon"
     )
-    window_minutes = forms.IntegerField(
-        required=False, min_value=1, max_value=MAX_WINDOW_MINUTES, help_text="With friends: within minutes"
-    )
+    # Then one optional field per trigger parameter (from the registry), inserted after `trigger` below.
     total_stock = forms.IntegerField(required=False, min_value=1, help_text="Empty: unlimited.")
-    per_user_limit = forms.IntegerField(initial=1, min_value=1, max_value=1000)
-    coupon_valid_days = forms.IntegerField(initial=7, min_value=1, max_value=3650)
+    per_user_limit = forms.IntegerField(
+        initial=PER_USER_LIMIT.default, min_value=PER_USER_LIMIT.low, max_value=PER_USER_LIMIT.high
+    )
+    coupon_valid_days = forms.IntegerField(
+        initial=COUPON_VALID_DAYS.default, min_value=COUPON_VALID_DAYS.low, max_value=COUPON_VALID_DAYS.high
+    )
+    # The form suggests a 10% holdout (the API's default is none): merchants see the campaign's effect by default.
     holdout_percent = forms.IntegerField(
-        initial=10, min_value=0, max_value=50, help_text="Share of eligible people who get no coupon (to measure)."
+        initial=10,
+        min_value=HOLDOUT_PERCENT.low,
+        max_value=HOLDOUT_PERCENT.high,
+        help_text="Share of eligible people who get no coupon (to measure).",
     )
 
     def __init__(self, *args, zone: str, **kwargs):
@@ -86,14 +77,11 @@ class CampaignForm(forms.Form):
             super().full_clean()
 
     def service_fields(self) -> dict:
-        """The cleaned fields as coupons.services.campaign_create takes them."""
+        """The cleaned fields as coupons.campaigns.campaign_create takes them."""
         data = dict(self.cleaned_data)
         trigger = {"type": data.pop("trigger")}
-        visits, friends, window = data.pop("visits"), data.pop("friends"), data.pop("window_minutes")
-        if trigger["type"] == NTH_VISIT:
-            trigger["visits"] = visits
-        elif trigger["type"] == WITH_FRIENDS:
-            trigger.update(friends=friends, window_minutes=window)
+        given = {parameter.name: data.pop(parameter.name) for parameter in TRIGGER_PARAMETERS}
+        trigger.update({parameter.name: given[parameter.name] for parameter in TRIGGERS[trigger["type"]].parameters})
         if data["starts_at"] is None:
             data.pop("starts_at")
         return {**data, "trigger": trigger}
@@ -105,3 +93,19 @@ class CampaignForm(forms.Form):
             field = "trigger" if field == "trigger.type" else field
             for message in messages:
                 self.add_error(field if field in self.fields else None, message)
+
+
+def _fields_after_trigger(fields: dict) -> dict:
+    """The form's fields with one optional integer per trigger parameter right after `trigger`."""
+    result = {}
+    for name, field in fields.items():
+        result[name] = field
+        if name == "trigger":
+            for parameter in TRIGGER_PARAMETERS:
+                result[parameter.name] = forms.IntegerField(
+                    required=False, min_value=parameter.low, max_value=parameter.high, help_text=parameter.form_help
+                )
+    return result
+
+
+CampaignForm.base_fields = _fields_after_trigger(CampaignForm.base_fields)

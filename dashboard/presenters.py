@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 from dashboard.charts import line_chart
+from merchants.selectors import staff_role_manages
+from stats import metrics
 
 
 def percent(value: float | None, digits: int = 0) -> str:
@@ -62,59 +64,46 @@ def change(during: int, before: int) -> str:
     return f"{(during - before) / before * 100:+.0f}%"
 
 
-TILES = (
-    ("checkins", "Check-ins", None),
-    ("unique_visitors", "Visitors", None),
-    ("new_visitors", "New visitors", None),
-    ("returning_visitors", "Returning visitors", None),
-    ("coupons_issued", "Coupons issued", None),
-    ("coupons_redeemed", "Coupons redeemed", None),
-    ("coupons_expired", "Coupons expired", None),
-    ("redemption_rate", "Redemption rate", percent),
-    ("median_minutes_to_redeem", "Median time to redeem", minutes),
-    ("friend_impressions", "Seen in friends' feeds", None),
-    ("likes", "Likes", None),
-    ("comments", "Comments", None),
-    ("engagement_rate", "Engagement rate", lambda v: percent(v, 1)),
-    ("referred_visitors", "Brought by friends", None),
-)
-FUNNEL = (
-    ("viewers", "Looked at the shop"),
-    ("checked_in", "Checked in"),
-    ("eligible", "Met the trigger"),
-    ("issued", "Got a coupon"),
-    ("redeemed", "Redeemed it"),
-    ("returned_30d", "Came back within 30 days"),
-)
+# How each metric format of stats.metrics is shown on a tile.
+FORMATS = {"count": str, "rate": percent, "rate1": lambda v: percent(v, 1), "minutes": minutes}
+
+
+def _actions(status: str) -> list[dict]:
+    """The buttons a campaign in this status offers: pause or resume, and end (none once it has ended)."""
+    if status == "ended":
+        return []
+    toggle = (
+        {"name": "resume", "label": "Resume", "style": ""}
+        if status == "paused"
+        else {"name": "pause", "label": "Pause", "style": "secondary"}
+    )
+    return [toggle, {"name": "end", "label": "End campaign", "style": "danger"}]
 
 
 def campaign_context(page: dict, *, holdout_minimum: int) -> dict:
-    """The campaign page's template context from stats.selectors.campaign_dashboard."""
+    """The campaign page's template context from dashboard.pages.campaign_dashboard."""
     stats, campaign = page["stats"], page["campaign"]
     totals = stats["totals"]
     status = campaign.status
-    actions = []
-    if status != "ended":
-        actions.append(
-            {"name": "resume", "label": "Resume", "style": ""}
-            if status == "paused"
-            else {"name": "pause", "label": "Pause", "style": "secondary"}
-        )
-        actions.append({"name": "end", "label": "End campaign", "style": "danger"})
     label_format = "%m-%d" if stats["bucket"] == "day" else "%m-%d %H:00"
     rows = [{**row, "label": row["bucket_start"].strftime(label_format)} for row in stats["series"]]
-    widest = max([stats["funnel"][key] for key, _ in FUNNEL] + [1])
+    widest = max([stats["funnel"][step.key] for step in metrics.FUNNEL] + [1])
     baseline = stats["baseline"]
     return {
         "stats": stats,
         "campaign": campaign,
         "merchant": page["merchant"],
         "status": status,
-        "can_manage": page["role"] in ("owner", "manager"),
-        "actions": actions,
+        "can_manage": staff_role_manages(page["role"]),
+        "actions": _actions(status),
         "tiles": [
-            {"key": f"totals.{key}", "label": label, "raw": totals[key], "text": (show or str)(totals[key])}
-            for key, label, show in TILES
+            {
+                "key": f"totals.{metric.key}",
+                "label": metric.label,
+                "raw": totals[metric.key],
+                "text": FORMATS[metric.format](totals[metric.key]),
+            }
+            for metric in metrics.TOTALS
         ],
         "chart": line_chart(
             rows,
@@ -123,27 +112,22 @@ def campaign_context(page: dict, *, holdout_minimum: int) -> dict:
         ),
         "funnel": [
             {
-                "key": key,
-                "label": label,
-                "value": stats["funnel"][key],
-                "width": round(100 * stats["funnel"][key] / widest, 1),
+                "key": step.key,
+                "label": step.label,
+                "value": stats["funnel"][step.key],
+                "width": round(100 * stats["funnel"][step.key] / widest, 1),
             }
-            for key, label in FUNNEL
+            for step in metrics.FUNNEL
         ],
         "baseline": [
             {
-                "key": key,
-                "label": label,
-                "before": baseline[key],
-                "during": totals[key],
-                "change": change(totals[key], baseline[key]),
+                "key": metric.key,
+                "label": metric.label,
+                "before": baseline[metric.key],
+                "during": totals[metric.key],
+                "change": change(totals[metric.key], baseline[metric.key]),
             }
-            for key, label in (
-                ("checkins", "Check-ins"),
-                ("unique_visitors", "Visitors"),
-                ("new_visitors", "New visitors"),
-                ("returning_visitors", "Returning visitors"),
-            )
+            for metric in metrics.BASELINE
         ],
         "holdout_sentence": holdout_sentence(stats["holdout"], holdout_minimum),
         # The range shown, as the picker's dates (the end is exclusive, so its last day is the one before it).

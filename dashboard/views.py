@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
-from coupons import services as coupon_services
-from dashboard import presenters
+from coupons import campaigns as coupon_services
+from dashboard import pages, presenters
 from dashboard.forms import CampaignForm, RangeForm
-from stats import selectors as stats_selectors
+from stats.campaign_stats import HOLDOUT_MIN_USERS
+from stats.export import series_csv
 
 CAMPAIGN_ACTIONS = {
     "pause": coupon_services.campaign_pause,
@@ -22,7 +23,7 @@ CAMPAIGN_ACTIONS = {
 @login_required
 def home(request):
     """The merchants the user works for, each with its campaigns' headline figures."""
-    merchants = stats_selectors.staff_overview(user_id=request.user.pk)
+    merchants = pages.staff_overview(user_id=request.user.pk)
     return render(request, "dashboard/home.html", {"merchants": merchants})
 
 
@@ -33,7 +34,7 @@ def _range(request) -> tuple[RangeForm, dict]:
 
 def _campaign_page(request, campaign_id: int, query: dict) -> dict:
     try:
-        return stats_selectors.campaign_dashboard(
+        return pages.campaign_dashboard(
             campaign_id=campaign_id,
             user_id=request.user.pk,
             from_=query.get("from"),
@@ -54,7 +55,7 @@ def campaign_detail(request, campaign_id: int):
         for field, problems in error.errors.items():
             form.add_error(field if field in form.fields else None, problems[0])
         page = _campaign_page(request, campaign_id, {})
-    context = presenters.campaign_context(page, holdout_minimum=stats_selectors.HOLDOUT_MIN_USERS)
+    context = presenters.campaign_context(page, holdout_minimum=HOLDOUT_MIN_USERS)
     if not form.is_bound:
         form.initial = context["range_initial"]
     return render(request, "dashboard/campaign.html", {**context, "range_form": form, "query": request.GET.urlencode()})
@@ -68,7 +69,7 @@ def campaign_csv(request, campaign_id: int):
         page = _campaign_page(request, campaign_id, query)
     except ValidationFailed:
         page = _campaign_page(request, campaign_id, {})
-    response = HttpResponse(stats_selectors.series_csv(page["stats"]["series"]), content_type="text/csv")
+    response = HttpResponse(series_csv(page["stats"]["series"]), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="campaign-{campaign_id}-stats.csv"'
     return response
 
@@ -93,7 +94,7 @@ def campaign_action(request, campaign_id: int, action: str):
 def campaign_create(request, merchant_id: int):
     """Start a campaign at one of the user's merchants (owners and managers)."""
     try:
-        staff = stats_selectors.merchant_for_staff(merchant_id=merchant_id, user_id=request.user.pk)
+        staff = pages.merchant_for_staff(merchant_id=merchant_id, user_id=request.user.pk)
     except NotFound:
         raise Http404("No merchant has this id.") from None
     merchant = staff["merchant"]

@@ -9,9 +9,10 @@ from tqdm import tqdm
 from accounts.models import FriendRequest, Friendship, User
 from checkins.models import Checkin
 from core.outbox import outbox_event_consume, outbox_event_write
+from coupons.codes import coupon_code_new
+from coupons.eligibility import in_holdout
 from coupons.models import Campaign, CampaignEligibility, Coupon
-from coupons.services import coupon_code_new
-from coupons.triggers import in_holdout
+from coupons.triggers import Visit, VisitsSince, trigger_members
 from demo.places import AREAS, place_generate
 from geo.points import point_from_lat_lng
 from merchants.models import Merchant, MerchantStaff
@@ -267,6 +268,21 @@ DEMO_HISTORY_DAYS = 120
 DEMO_HISTORY_CUSTOMERS = 1500
 
 
+def _trigger_met(campaign, user_id: int, checkin_id: int, at, *, visits_since_start: int) -> bool:
+    """Replay a campaign's trigger from the registry on a history visit (alone: group unlocks are not replayed)."""
+    visit = Visit(
+        checkin_id=checkin_id,
+        user_id=user_id,
+        merchant_id=campaign.merchant_id,
+        merchant_name="",
+        at=at,
+        first_visit=visits_since_start == 1,
+        shared=False,
+        facts={VisitsSince(campaign.starts_at): visits_since_start},
+    )
+    return bool(trigger_members(trigger=campaign.trigger, starts_at=campaign.starts_at, visit=visit))
+
+
 def demo_stats_history_load(*, seed: int = 7) -> int:
     """Four months of customers' check-ins, views, coupons, redemptions, feed deliveries, likes and comments at the
     demo shops (bulk inserts), then a rollup fold; idempotent. Returns the check-ins written."""
@@ -353,7 +369,7 @@ def demo_stats_history_load(*, seed: int = 7) -> int:
             key = (campaign.pk, customer.pk)
             counts[key] = counts.get(key, [0, 0])
             counts[key][0] += 1
-            if campaign.trigger["type"] == "nth_visit" and counts[key][0] % campaign.trigger["visits"]:
+            if not _trigger_met(campaign, customer.pk, checkin.pk, moment, visits_since_start=counts[key][0]):
                 continue
             coupon = None
             if not held and counts[key][1] < campaign.per_user_limit:

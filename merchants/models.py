@@ -33,7 +33,9 @@ class Merchant(models.Model):
     checkin_radius_m = models.PositiveIntegerField(default=100)
     timezone = models.CharField(max_length=64, default="Asia/Seoul")
     created_at = models.DateTimeField(auto_now_add=True)
-    staff = models.ManyToManyField(settings.AUTH_USER_MODEL, through="MerchantStaff", related_name="merchants")
+    staff: models.ManyToManyField = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="MerchantStaff", related_name="merchants"
+    )
 
     class Meta:
         constraints = [
@@ -64,4 +66,6 @@ class MerchantStaff(models.Model):
         constraints = [models.UniqueConstraint(fields=["merchant", "user"], name="merchant_staff_unique_user")]
 
 
+# Who may manage a merchant (campaigns, its page); every role may see its campaigns and redeem at the counter.
 MANAGING_ROLES = (MerchantStaff.Role.OWNER, MerchantStaff.Role.MANAGER)
+STAFF_ROLES = tuple(MerchantStaff.Role)

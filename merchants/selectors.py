@@ -1,22 +1,51 @@
+"""Reads about merchants and who works for them; every staff check goes through staff_role_require."""
+
 from django.db.models import F, QuerySet
 
-from core.errors import NotFound
-from merchants.models import Merchant, MerchantStaff
+from core.errors import DomainError
+from merchants.errors import MerchantNotFound, StaffRoleRefused
+from merchants.models import MANAGING_ROLES, STAFF_ROLES, Merchant, MerchantStaff
 
 
 def merchant_get(*, merchant_id: int) -> Merchant:
-    """One merchant by id, or NotFound."""
+    """One merchant by id, or MerchantNotFound."""
     merchant = Merchant.objects.filter(pk=merchant_id).first()
     if merchant is None:
-        raise NotFound("No merchant has this id.", code="merchant_not_found")
+        raise MerchantNotFound()
     return merchant
 
 
 def staff_role_get(*, merchant_id: int, user_id: int | None) -> str | None:
-    """The user's role at the merchant, or None."""
+    """The user's role at the merchant, or None (also for an anonymous caller)."""
     if not user_id:
         return None
     return MerchantStaff.objects.filter(merchant_id=merchant_id, user_id=user_id).values_list("role", flat=True).first()
+
+
+def staff_role_manages(role: str | None) -> bool:
+    """Whether a role may manage the merchant (campaigns, its page, its staff): owners and managers."""
+    return role in MANAGING_ROLES
+
+
+def staff_role_require(
+    *,
+    merchant_id: int,
+    user_id: int | None,
+    roles=STAFF_ROLES,
+    outsider: DomainError | None = None,
+    refused: DomainError | None = None,
+) -> str:
+    """The user's role at the merchant if it is one of `roles`.
+
+    Otherwise raises `outsider` for someone with no role there (when given: callers that must not reveal what exists
+    pass a NotFound), else `refused` (StaffRoleRefused by default).
+    """
+    role = staff_role_get(merchant_id=merchant_id, user_id=user_id)
+    if role is None and outsider is not None:
+        raise outsider
+    if role is None or role not in roles:
+        raise refused or StaffRoleRefused()
+    return role
 
 
 def merchant_list_for_staff(*, user_id: int) -> QuerySet[Merchant]:

@@ -1,10 +1,12 @@
 from django.db import IntegrityError, transaction
 
+from accounts.errors import UserNotFound
 from accounts.models import User
-from core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from core.errors import ValidationFailed
 from geo.points import point_from_lat_lng
+from merchants.errors import AlreadyStaff
 from merchants.models import MANAGING_ROLES, TIMEZONES, Merchant, MerchantStaff
-from merchants.selectors import staff_role_get
+from merchants.selectors import staff_role_require
 
 UPDATABLE_FIELDS = ("name", "category", "address", "checkin_radius_m", "timezone")
 
@@ -40,18 +42,10 @@ def merchant_create(
     return merchant
 
 
-def merchant_role_require(*, merchant: Merchant, user: User, roles) -> str:
-    """The user's role at the merchant if it is one of `roles`, else PermissionDenied."""
-    role = staff_role_get(merchant_id=merchant.pk, user_id=user.pk)
-    if role not in roles:
-        raise PermissionDenied("Your role at this merchant does not allow this.")
-    return role
-
-
 @transaction.atomic
 def merchant_update(*, merchant: Merchant, actor: User, data: dict) -> Merchant:
     """Change a merchant's public fields and pin; owners and managers only."""
-    merchant_role_require(merchant=merchant, user=actor, roles=MANAGING_ROLES)
+    staff_role_require(merchant_id=merchant.pk, user_id=actor.pk, roles=MANAGING_ROLES)
     if "timezone" in data:
         _timezone_check(data["timezone"])
     changed = []
@@ -72,14 +66,14 @@ def merchant_update(*, merchant: Merchant, actor: User, data: dict) -> Merchant:
 @transaction.atomic
 def merchant_staff_add(*, merchant: Merchant, actor: User, username: str, role: str) -> MerchantStaff:
     """Give a user a manager or clerk role at the merchant; owners only."""
-    merchant_role_require(merchant=merchant, user=actor, roles=(MerchantStaff.Role.OWNER,))
+    staff_role_require(merchant_id=merchant.pk, user_id=actor.pk, roles=(MerchantStaff.Role.OWNER,))
     if role not in (MerchantStaff.Role.MANAGER, MerchantStaff.Role.CLERK):
         raise ValidationFailed(errors={"role": ["Must be manager or clerk."]})
     user = User.objects.filter(username=username, is_active=True).first()
     if user is None:
-        raise NotFound("No user has this username.", code="user_not_found")
+        raise UserNotFound()
     try:
         with transaction.atomic():
             return MerchantStaff.objects.create(merchant=merchant, user=user, role=role)
     except IntegrityError:
-        raise Conflict("This user already works for this merchant.", code="already_staff") from None
+        raise AlreadyStaff() from None

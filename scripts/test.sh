@@ -13,6 +13,9 @@ say "ruff"
 say "import-linter"
 .venv/bin/lint-imports
 
+say "mypy (the domain packages)"
+.venv/bin/mypy
+
 say "openapi.yaml drift"
 $PY manage.py spectacular --validate --fail-on-warn --file var/openapi.generated.yaml
 if ! diff -u openapi.yaml var/openapi.generated.yaml; then

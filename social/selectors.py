@@ -8,15 +8,10 @@ from django.db.models.functions import Coalesce
 
 from accounts.models import Friendship
 from checkins.models import Checkin, Visibility
-from core.errors import NotFound
+from social.errors import CheckinNotFound
 from social.models import Comment, Like
 
 FeedKey = tuple[datetime, int]  # (checkin_created_at, delivery id): the feed's order, and its cursor
-
-
-def checkin_not_found() -> NotFound:
-    """The one answer for a check-in that does not exist and one the caller may not see: no hint which."""
-    return NotFound("No check-in with this id.", code="checkin_not_found")
 
 
 def checkins_visible_to(*, viewer_id: int) -> QuerySet[Checkin]:
@@ -28,7 +23,7 @@ def checkins_visible_to(*, viewer_id: int) -> QuerySet[Checkin]:
 
 
 def checkin_visible_get(*, checkin_id: int, viewer_id: int) -> Checkin:
-    """The check-in (with its owner) if the viewer may see it, else NotFound (checkin_not_found)."""
+    """The check-in (with its owner) if the viewer may see it, else CheckinNotFound."""
     checkin = (
         checkins_visible_to(viewer_id=viewer_id)
         .select_related("user")
@@ -37,7 +32,7 @@ def checkin_visible_get(*, checkin_id: int, viewer_id: int) -> Checkin:
         .first()
     )
     if checkin is None:
-        raise checkin_not_found()
+        raise CheckinNotFound()
     return checkin
 
 
@@ -75,7 +70,7 @@ def checkin_detail_get(*, checkin_id: int, viewer_id: int) -> dict:
         .first()
     )
     if row is None:
-        raise checkin_not_found()
+        raise CheckinNotFound()
     detail = {
         "id": row["id"],
         "user": {"id": row["user_id"], "username": row["username"], "display_name": row["display_name"]},

@@ -7,7 +7,8 @@ from django.db import connection, transaction
 
 from accounts.models import Notification, User
 from accounts.services import notification_create, notifications_create_many
-from core.errors import NotFound, PermissionDenied, ValidationFailed
+from core.errors import ValidationFailed
+from social.errors import CommentNotFound, NotCommentAuthor
 from social.models import Comment
 from social.selectors import checkin_visible_get, like_count
 
@@ -148,7 +149,7 @@ def comment_delete(*, user: User, checkin_id: int, comment_id: int) -> None:
     checkin = checkin_visible_get(checkin_id=checkin_id, viewer_id=user.pk)
     comment = Comment.objects.filter(pk=comment_id, checkin_id=checkin.pk).only("id", "user_id").first()
     if comment is None:
-        raise NotFound("No comment with this id on this check-in.", code="comment_not_found")
+        raise CommentNotFound()
     if comment.user_id != user.pk:
-        raise PermissionDenied("Only its author may delete a comment.", code="not_comment_author")
+        raise NotCommentAuthor()
     comment.delete()

@@ -161,11 +161,16 @@ def _temp(cursor, name: str, select_sql: str, params: dict | None = None) -> Non
         cursor.execute(f"ANALYZE {table}")
 
 
-def _fold(cursor, now: datetime) -> dict:
+def _state_read(cursor) -> tuple[dict, dict]:
+    """Each source's (watermark, folded_at) as the last fold left them, and the id sources' watermarks."""
     cursor.execute("SELECT source, watermark, folded_at FROM stats_foldstate")
     state = {source: (watermark, folded_at) for source, watermark, folded_at in cursor.fetchall()}
     watermarks = {source: state.get(source, (0, None))[0] for source in _ID_SOURCES}
+    return state, watermarks
 
+
+def _rebuilt_merchants(cursor) -> list[int]:
+    """The merchants whose time zone changed since their rollups were built, with those rollups forgotten."""
     cursor.execute(
         """SELECT s.merchant_id FROM stats_merchantstate s JOIN merchants_merchant m ON m.id = s.merchant_id
         WHERE m.timezone <> s.timezone"""
@@ -173,8 +178,11 @@ def _fold(cursor, now: datetime) -> dict:
     rebuilt = [row[0] for row in cursor.fetchall()]
     if rebuilt:
         _rebuild_forget(cursor, rebuilt)
+    return rebuilt
 
-    # Deleted likes and comments come off the counts if they had been counted: at or below the watermark and not a gap.
+
+def _deletions_fold(cursor, watermarks: dict, rebuilt: list[int]) -> None:
+    """Take deleted likes and comments off the counts if they had been counted (at or below the watermark)."""
     deletions_sql = f"""
         SELECT c.merchant_id, {_hour("c.created_at")},
                -count(*) FILTER (WHERE g.source = 'like'), -count(*) FILTER (WHERE g.source = 'comment')
@@ -192,7 +200,10 @@ def _fold(cursor, now: datetime) -> dict:
         {"like": watermarks["like"], "comment": watermarks["comment"], "rebuilt": rebuilt},
     )
 
-    # New rows of every id source, then the watermarks and gaps that say what has been read.
+
+def _sources_read(cursor, watermarks: dict, rebuilt: list[int], now: datetime) -> dict:
+    """The new rows of every id source into its temp table, then the watermarks and gaps that say what has been read;
+    returns how many rows each source gave."""
     counts = {}
     for source, (table, select_sql, alias) in _ID_SOURCES.items():
         parts = [
@@ -222,16 +233,18 @@ def _fold(cursor, now: datetime) -> dict:
             ON CONFLICT (source) DO UPDATE SET watermark = EXCLUDED.watermark, folded_at = EXCLUDED.folded_at""",
             params,
         )
+    return counts
 
-    # Redemptions: coupons redeemed since the last fold (less LOOKBACK) or among the coupons just read; the shadow row
-    # still unredeemed makes each count once. Coupons first get their shadow.
+
+def _redemptions_fold(cursor, last_redemption_fold: datetime | None) -> None:
+    """Count the coupons redeemed since the last fold (less LOOKBACK) or among the coupons just read (into _rd); the
+    shadow row, still unredeemed, makes each count once. Coupons first get their shadow."""
     cursor.execute(
         """INSERT INTO stats_couponshadow
             (coupon_id, campaign_id, merchant_id, user_id, issued_at, expires_at, redeemed_at, expired)
         SELECT id, campaign_id, merchant_id, user_id, issued_at, expires_at, NULL, false FROM _cp
         ON CONFLICT (coupon_id) DO NOTHING"""
     )
-    last_redemption_fold = state.get("redemption", (0, None))[1]
     since = (last_redemption_fold - LOOKBACK) if last_redemption_fold else datetime(1970, 1, 1, tzinfo=UTC)
     _temp(
         cursor,
@@ -256,6 +269,10 @@ def _fold(cursor, now: datetime) -> dict:
         FROM _rd GROUP BY 1, 2""",
         ("redeemed", "redeem_seconds"),
     )
+
+
+def _coupon_counters_add(cursor, now: datetime) -> None:
+    """Issued and expired coupons into the campaign-hour counters, and the redemption watermark moved to `now`."""
     # A coupon counted as expired whose redemption (committed just before its expiry) arrived late: not expired.
     _campaign_hour_add(
         cursor, "SELECT campaign_id, expires_hour, -count(*) FROM _rd WHERE expired GROUP BY 1, 2", ("expired",)
@@ -278,7 +295,9 @@ def _fold(cursor, now: datetime) -> dict:
         {"now": now},
     )
 
-    # Members: every user who did something at a merchant gets the next free bitmap slot there.
+
+def _members_add(cursor) -> None:
+    """Give every user new at a merchant in this fold (into _nm) the next free bitmap slot there."""
     _temp(
         cursor,
         "_nm",
@@ -298,8 +317,10 @@ def _fold(cursor, now: datetime) -> dict:
              ON top.merchant_id = n.merchant_id"""
     )
 
-    # New visitors: a user's first ever check-in here (a late-committed earlier one moves it), and whether a friend's
-    # check-in here had reached their feed within the 7 days before it (referred).
+
+def _first_visits_fold(cursor) -> None:
+    """New visitors: a user's first ever check-in here (a late-committed earlier one moves it), and whether a friend's
+    check-in here had reached their feed within the 7 days before it (referred)."""
     _temp(
         cursor,
         "_fv",
@@ -327,7 +348,10 @@ def _fold(cursor, now: datetime) -> dict:
         """UPDATE stats_member s SET first_visit_at = f.first_at, referred = f.referred
         FROM _fv f WHERE s.merchant_id = f.merchant_id AND s.user_id = f.user_id"""
     )
-    # A delivery read now may make an earlier-counted first visit a referred one.
+
+
+def _referrals_late_fold(cursor) -> None:
+    """A delivery read now may make an earlier-counted first visit a referred one."""
     _merchant_hour_add(
         cursor,
         f"""SELECT f.merchant_id, {_hour("f.first_visit_at")}, count(*)
@@ -341,12 +365,17 @@ def _fold(cursor, now: datetime) -> dict:
             RETURNING s.merchant_id, s.first_visit_at)""",
     )
 
+
+def _merchant_counters_add(cursor) -> None:
+    """The plain merchant-hour counters: check-ins, feed impressions, likes and comments read by this fold."""
     _merchant_hour_add(cursor, "SELECT merchant_id, hour, count(*) FROM _ck GROUP BY 1, 2", ("checkins",))
     _merchant_hour_add(cursor, "SELECT merchant_id, hour, count(*) FROM _fd GROUP BY 1, 2", ("impressions",))
     _merchant_hour_add(cursor, "SELECT merchant_id, hour, count(*) FROM _lk GROUP BY 1, 2", ("likes",))
     _merchant_hour_add(cursor, "SELECT merchant_id, hour, count(*) FROM _cm GROUP BY 1, 2", ("comments",))
 
-    # Facts for the bitmaps: (kind, owner, merchant, hour, user).
+
+def _facts(watermarks: dict, last_redemption_fold: datetime | None) -> list[str]:
+    """The SELECTs of the facts for the bitmaps: (kind, owner, merchant, hour, user)."""
     facts = [
         f"SELECT {K.VISITORS}, merchant_id, merchant_id, hour, user_id FROM _ck",
         f"SELECT {K.VIEWERS}, merchant_id, merchant_id, hour, user_id FROM _mv",
@@ -384,6 +413,11 @@ def _fold(cursor, now: datetime) -> dict:
                  AND p.redeemed_at < c.created_at AND p.redeemed_at >= c.created_at - interval '{REVISIT_WINDOW}'
             JOIN merchants_merchant m ON m.id = p.merchant_id"""
         )
+    return facts
+
+
+def _bitmaps_set(cursor, facts: list[str]) -> None:
+    """Set the facts' bits in the hour bitmaps, then recompute every day and week (local, from Monday) they touch."""
     _temp(cursor, "_fx (kind, owner_id, merchant_id, hour, user_id)", " UNION ".join(f"({sql})" for sql in facts))
     cursor.execute(
         f"""INSERT INTO stats_bitmap (kind, owner_id, grain, bucket, chunk, bits)
@@ -416,6 +450,9 @@ def _fold(cursor, now: datetime) -> dict:
         ON CONFLICT (kind, owner_id, grain, bucket, chunk) DO UPDATE SET bits = EXCLUDED.bits"""
     )
 
+
+def _fold_finish(cursor, rebuilt: list[int], now: datetime) -> None:
+    """Record the merchants' time zones and the fold's time; drop the temp tables."""
     cursor.execute(
         """INSERT INTO stats_merchantstate (merchant_id, timezone)
         SELECT m.id, m.timezone FROM merchants_merchant m
@@ -430,6 +467,23 @@ def _fold(cursor, now: datetime) -> dict:
     )
     for table in ("_gone", "_rd", "_nm", "_fv", "_fx", *(t for t, _, _ in _ID_SOURCES.values())):
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _fold(cursor, now: datetime) -> dict:
+    """One fold, step by step, in the caller's transaction; returns how many rows each source gave."""
+    state, watermarks = _state_read(cursor)
+    rebuilt = _rebuilt_merchants(cursor)
+    _deletions_fold(cursor, watermarks, rebuilt)
+    counts = _sources_read(cursor, watermarks, rebuilt, now)
+    last_redemption_fold = state.get("redemption", (0, None))[1]
+    _redemptions_fold(cursor, last_redemption_fold)
+    _coupon_counters_add(cursor, now)
+    _members_add(cursor)
+    _first_visits_fold(cursor)
+    _referrals_late_fold(cursor)
+    _merchant_counters_add(cursor)
+    _bitmaps_set(cursor, _facts(watermarks, last_redemption_fold))
+    _fold_finish(cursor, rebuilt, now)
     return {"rebuilt_merchants": len(rebuilt), **counts}
 
 

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from accounts.models import Friendship, User
 from checkins.models import Checkin
+from coupons.codes import coupon_code_new
 from coupons.models import Campaign, Coupon
-from coupons.services import coupon_code_new
 from geo.points import point_from_lat_lng
 from merchants.models import Merchant, MerchantStaff
 

@@ -1,25 +1,12 @@
 """Translations: every message marked for translation has its Korean, and the API answers in the asked language."""
 
 import re
-from pathlib import Path
 
 from django.utils import translation
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.project import APPLICATION_PACKAGES, ROOT
+
 CATALOGUE = ROOT / "locale" / "ko" / "LC_MESSAGES" / "django.po"
-SOURCES = (
-    "accounts",
-    "api",
-    "checkins",
-    "config",
-    "core",
-    "coupons",
-    "dashboard",
-    "geo",
-    "merchants",
-    "social",
-    "stats",
-)
 # A literal first argument of a translation call, or a {% translate "..." %} in a template.
 _MARKED = re.compile(r"""\b(?:_|gettext|gettext_lazy|gettext_noop|ngettext|pgettext)\(\s*"((?:[^"\\]|\\.)+)"[,)]""")
 _TEMPLATE = re.compile(r"""{%\s*(?:translate|trans)\s+"([^"]+)"\s*%}""")
@@ -44,7 +31,7 @@ def test_every_marked_message_is_in_the_korean_catalogue():
     """A message marked for translation in the code or a template but missing from locale/ko (run makemessages)."""
     catalogue = _catalogue()
     marked = set()
-    for package in SOURCES:
+    for package in APPLICATION_PACKAGES:
         for path in (ROOT / package).rglob("*"):
             if path.suffix == ".py" and "migrations" not in path.parts:
                 marked |= set(_MARKED.findall(path.read_text(encoding="utf-8")))

@@ -7,14 +7,14 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schem
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
-from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
+from rest_framework_simplejwt.serializers import PasswordField, TokenObtainPairSerializer, TokenRefreshSerializer
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.tokens import RefreshToken
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from accounts import selectors, services
 from accounts.login_lockout import login_lock_remaining
 from accounts.models import FriendRequest, User
+from api.fields import StrictCharField, StrictCharMixin, StrictEmailField, StrictRegexField
 from api.permissions import PUBLIC
 from api.schema import problem, problem_example
 from api.throttling import LoginLocked, ScopedThrottle
@@ -33,12 +33,12 @@ _TOO_MANY = problem("Too many requests; retry after `Retry-After` seconds.", _RA
 
 class UserBriefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    username = serializers.CharField()
-    display_name = serializers.CharField()
+    username = StrictCharField()
+    display_name = StrictCharField()
 
 
 class UserSerializer(UserBriefSerializer):
-    email = serializers.EmailField(allow_blank=True)
+    email = StrictEmailField(allow_blank=True)
     date_joined = serializers.DateTimeField()
 
 
@@ -58,12 +58,12 @@ class RegisterView(ApiView):
     throttle_scope = "auth"
 
     class RegisterInput(serializers.Serializer):
-        username = serializers.RegexField(
+        username = StrictRegexField(
             r"^[\w.@+-]+\Z", min_length=3, max_length=150, help_text="Letters, digits and @/./+/-/_ only."
         )
-        password = serializers.CharField(min_length=8, max_length=128, write_only=True, trim_whitespace=False)
-        email = serializers.EmailField(required=False, allow_blank=True, default="")
-        display_name = serializers.CharField(required=False, allow_blank=True, max_length=80, default="")
+        password = StrictCharField(min_length=8, max_length=128, write_only=True, trim_whitespace=False)
+        email = StrictEmailField(required=False, allow_blank=True, default="")
+        display_name = StrictCharField(required=False, allow_blank=True, max_length=80, default="")
 
     @extend_schema(
         tags=["accounts"],
@@ -91,8 +91,8 @@ class RegisterView(ApiView):
 
 
 class TokenPairSerializer(serializers.Serializer):
-    access = serializers.CharField(help_text="An access token: `Authorization: Bearer <access>`, valid for minutes.")
-    refresh = serializers.CharField(
+    access = StrictCharField(help_text="An access token: `Authorization: Bearer <access>`, valid for minutes.")
+    refresh = StrictCharField(
         help_text="A refresh token for POST /auth/token/refresh, valid for days; each one can be used once."
     )
 
@@ -100,13 +100,19 @@ class TokenPairSerializer(serializers.Serializer):
 # simplejwt's username/password check, which django-axes watches: a locked account is a 429 `login_locked`, and a
 # successful login is announced (user_logged_in) so that axes clears the account's failures. (Comments, not
 # docstrings, on these serializers: drf-spectacular would publish a docstring as the schema's description.)
+# simplejwt's password field, taking a JSON string only like every text field of ours.
+class StrictPasswordField(StrictCharMixin, PasswordField):
+    pass
+
+
 @extend_schema_serializer(component_name="TokenObtainPair")
 class TokenObtainInput(TokenObtainPairSerializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # No account has a longer name, and axes could not record a failure for one (a 500): a 400 instead.
         max_length = User._meta.get_field(self.username_field).max_length
-        self.fields[self.username_field] = serializers.CharField(write_only=True, max_length=max_length)
+        self.fields[self.username_field] = StrictCharField(write_only=True, max_length=max_length)
+        self.fields["password"] = StrictPasswordField()
 
     def validate(self, attrs):
         request = self.context["request"]
@@ -124,6 +130,8 @@ class TokenObtainInput(TokenObtainPairSerializer):
 # that blacklists it gets a new pair; the other, like any later reuse, is 401 `token_not_valid`.
 @extend_schema_serializer(component_name="TokenRefresh")
 class TokenRefreshInput(TokenRefreshSerializer):
+    refresh = StrictCharField()
+
     def validate(self, attrs):
         refresh = self.token_class(attrs["refresh"])  # signature, expiry, type and the blacklist: TokenError -> 401
         with transaction.atomic():
@@ -144,6 +152,24 @@ class TokenRefreshInput(TokenRefreshSerializer):
             refresh.set_iat()
             refresh.outstand()
         return {"access": access, "refresh": str(refresh)}
+
+
+class _TokenViewBase(ApiView):
+    # simplejwt's TokenViewBase on our base: anyone may ask (no permission classes, as simplejwt has them: the schema
+    # lists no security for these operations), and a bad token is a 401 `token_not_valid`.
+    permission_classes = []
+    authentication_classes = []
+    throttle_classes = [ScopedThrottle]
+    throttle_scope = "auth"
+    serializer_class: type[serializers.Serializer]
+
+    def post(self, request):
+        serializer = self.serializer_class(data=request.data, context={"request": request, "view": self})
+        try:
+            serializer.is_valid(raise_exception=True)
+        except TokenError as exc:
+            raise InvalidToken(exc.args[0]) from exc
+        return Response(serializer.validated_data)
 
 
 _TOKEN_NOT_VALID = problem_example(401, "token_not_valid", "Token is blacklisted")
@@ -175,10 +201,8 @@ _TOO_MANY_LOGINS = problem(
         OpenApiExample("login", value={"username": "minji", "password": "correct-horse-battery"}, request_only=True)
     ],
 )
-class TokenView(TokenObtainPairView):
+class TokenView(_TokenViewBase):
     serializer_class = TokenObtainInput
-    throttle_classes = [ScopedThrottle]
-    throttle_scope = "auth"
 
 
 @extend_schema(
@@ -201,15 +225,13 @@ class TokenView(TokenObtainPairView):
     parameters=[RETRY_AFTER],
     examples=[OpenApiExample("refresh", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
 )
-class TokenRefresh(TokenRefreshView):
+class TokenRefresh(_TokenViewBase):
     serializer_class = TokenRefreshInput
-    throttle_classes = [ScopedThrottle]
-    throttle_scope = "auth"
 
 
 class LogoutView(ApiView):
     class LogoutInput(serializers.Serializer):
-        refresh = serializers.CharField(help_text="The refresh token to revoke (one of yours).")
+        refresh = StrictCharField(help_text="The refresh token to revoke (one of yours).")
 
     @extend_schema(
         tags=["accounts"],
@@ -258,8 +280,8 @@ class MyPasswordView(ApiView):
     throttle_scope = "auth"
 
     class PasswordChangeInput(serializers.Serializer):
-        old_password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
-        new_password = serializers.CharField(
+        old_password = StrictCharField(max_length=128, write_only=True, trim_whitespace=False)
+        new_password = StrictCharField(
             max_length=128, write_only=True, trim_whitespace=False, help_text="Checked against the password policy."
         )
 
@@ -303,7 +325,7 @@ class MyPasswordView(ApiView):
 
 class FriendRequestListView(ApiView):
     class FriendRequestListInput(serializers.Serializer):
-        username = serializers.CharField(max_length=150, help_text="The username of the person to befriend.")
+        username = StrictCharField(max_length=150, help_text="The username of the person to befriend.")
 
     class FriendRequestListQuery(serializers.Serializer):
         direction = serializers.ChoiceField(choices=["incoming", "outgoing"], default="incoming")

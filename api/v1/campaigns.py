@@ -3,51 +3,52 @@
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from api.fields import StrictIntegerField
+from api.fields import StrictCharField, StrictIntegerField
 from api.schema import problem, problem_example
 from api.views import ApiView
-from coupons import selectors, services
+from coupons import campaigns as services
+from coupons import selectors
+from coupons.limits import COUPON_VALID_DAYS, HOLDOUT_PERCENT, PER_USER_LIMIT, Limit
 from coupons.models import Campaign
-from coupons.triggers import MAX_GROUP_FRIENDS, MAX_NTH_VISITS, MAX_WINDOW_MINUTES, TRIGGER_TYPES
+from coupons.triggers import TRIGGER_PARAMETERS, TRIGGER_TYPES
 from merchants.selectors import merchant_get
 
+# The trigger object's fields come from the trigger registry: every type's parameters, with their bounds and texts.
+CampaignTriggerInput = type(
+    "CampaignTriggerInput",
+    (serializers.Serializer,),
+    {
+        "type": serializers.ChoiceField(choices=TRIGGER_TYPES),
+        **{
+            parameter.name: StrictIntegerField(
+                required=False, min_value=parameter.low, max_value=parameter.high, help_text=parameter.help_text
+            )
+            for parameter in TRIGGER_PARAMETERS
+        },
+    },
+)
+CampaignTriggerOutput = type(
+    "CampaignTriggerOutput",
+    (serializers.Serializer,),
+    {
+        "type": serializers.ChoiceField(choices=TRIGGER_TYPES),
+        **{parameter.name: serializers.IntegerField(required=False) for parameter in TRIGGER_PARAMETERS},
+    },
+)
 
-class CampaignTriggerInput(serializers.Serializer):
-    type = serializers.ChoiceField(choices=TRIGGER_TYPES)
-    visits = StrictIntegerField(
-        required=False, min_value=2, max_value=MAX_NTH_VISITS, help_text="`nth_visit` only: every N-th visit, N >= 2."
-    )
-    friends = StrictIntegerField(
-        required=False,
-        min_value=1,
-        max_value=MAX_GROUP_FRIENDS,
-        help_text=(
-            "`with_friends` only: at least this many friends checked in here within the window (private check-ins "
-            "take no part: they neither count nor unlock a group)."
-        ),
-    )
-    window_minutes = StrictIntegerField(
-        required=False,
-        min_value=1,
-        max_value=MAX_WINDOW_MINUTES,
-        help_text="`with_friends` only: the window, 1..1440 minutes.",
-    )
 
-
-class CampaignTriggerOutput(serializers.Serializer):
-    type = serializers.ChoiceField(choices=TRIGGER_TYPES)
-    visits = serializers.IntegerField(required=False)
-    friends = serializers.IntegerField(required=False)
-    window_minutes = serializers.IntegerField(required=False)
+def _limit_field(limit: Limit, **kwargs) -> StrictIntegerField:
+    """An optional campaign limit field with the bounds and default that coupons.limits declares."""
+    bounds = {"min_value": limit.low, "max_value": limit.high}
+    return StrictIntegerField(required=False, default=limit.default, **bounds, **kwargs)
 
 
 class CampaignOutput(serializers.Serializer):
     id = serializers.IntegerField()
     merchant_id = serializers.IntegerField()
-    title = serializers.CharField()
-    description = serializers.CharField()
+    title = StrictCharField()
+    description = StrictCharField()
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
     trigger = CampaignTriggerOutput()
@@ -68,16 +69,16 @@ class CampaignOutput(serializers.Serializer):
 
 
 class CampaignCreateInput(serializers.Serializer):
-    title = serializers.CharField(max_length=120)
-    description = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    title = StrictCharField(max_length=120)
+    description = StrictCharField(max_length=2000, required=False, allow_blank=True, default="")
     starts_at = serializers.DateTimeField(required=False, help_text="Default: now. ISO 8601 with offset.")
     ends_at = serializers.DateTimeField(help_text="After starts_at, in the future.")
     trigger = CampaignTriggerInput()
     total_stock = StrictIntegerField(
         required=False, allow_null=True, min_value=1, max_value=100_000_000, default=None, help_text="null: unlimited."
     )
-    per_user_limit = StrictIntegerField(required=False, min_value=1, max_value=1000, default=1)
-    coupon_valid_days = StrictIntegerField(required=False, min_value=1, max_value=3650, default=7)
+    per_user_limit = _limit_field(PER_USER_LIMIT)
+    coupon_valid_days = _limit_field(COUPON_VALID_DAYS)
     daily_start_time = serializers.TimeField(
         required=False, allow_null=True, default=None, help_text="`HH:MM`, merchant's local time; with daily_end_time."
     )
@@ -87,11 +88,8 @@ class CampaignCreateInput(serializers.Serializer):
         default=None,
         help_text="`HH:MM`, exclusive; before the start means the window spans midnight (22:00-02:00).",
     )
-    holdout_percent = StrictIntegerField(
-        required=False,
-        min_value=0,
-        max_value=50,
-        default=0,
+    holdout_percent = _limit_field(
+        HOLDOUT_PERCENT,
         help_text="Share of eligible users (stable per user) who get no coupon, to measure the campaign's effect.",
     )
 
@@ -175,7 +173,7 @@ class MerchantCampaignListView(ApiView):
         return Response(CampaignOutput(campaign).data, status=status.HTTP_201_CREATED)
 
 
-class CampaignDetailView(APIView):
+class CampaignDetailView(ApiView):
     @extend_schema(
         tags=["campaigns"],
         summary="A campaign with its status and stock (any staff of its merchant)",
@@ -204,7 +202,7 @@ def _action_view(action, summary: str, description: str, *, refuses_ended: bool 
     if refuses_ended:
         responses[409] = _ENDED
 
-    class CampaignActionView(APIView):
+    class CampaignActionView(ApiView):
         @extend_schema(tags=["campaigns"], summary=summary, description=description, request=None, responses=responses)
         def post(self, request, campaign_id: int):
             campaign = action(campaign_id=campaign_id, actor=request.user)

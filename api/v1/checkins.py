@@ -3,9 +3,8 @@
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from api.fields import StrictFloatField, StrictIntegerField, latitude_field, longitude_field
+from api.fields import StrictCharField, StrictFloatField, StrictIntegerField, latitude_field, longitude_field
 from api.idempotency import IDEMPOTENCY_PARAMETER, IDEMPOTENCY_RESPONSES, idempotent
 from api.schema import problem, problem_example
 from api.throttling import ScopedThrottle
@@ -19,13 +18,13 @@ MAX_ID = 2**63 - 1
 
 class MerchantBriefOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    name = serializers.CharField()
+    name = StrictCharField()
 
 
 class CheckinCouponOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    code = serializers.CharField(help_text="10 characters of Crockford base32; show it at the counter.")
-    title = serializers.CharField()
+    code = StrictCharField(help_text="10 characters of Crockford base32; show it at the counter.")
+    title = StrictCharField()
     expires_at = serializers.DateTimeField()
     campaign_id = serializers.IntegerField()
 
@@ -36,7 +35,7 @@ class CheckinCreateOutput(serializers.Serializer):
     created_at = serializers.DateTimeField()
     distance_m = serializers.FloatField(help_text="Spheroid distance from your fix to the merchant's pin, in metres.")
     visibility = serializers.ChoiceField(choices=Visibility.choices)
-    message = serializers.CharField()
+    message = StrictCharField()
     coupons = CheckinCouponOutput(many=True, help_text="Coupons this check-in earned you (often none).")
 
 
@@ -69,7 +68,7 @@ class CheckinCreateInput(serializers.Serializer):
     accuracy_m = StrictFloatField(
         min_value=0, help_text="The fix's reported accuracy (radius, metres); above the limit (200 m) is a 422."
     )
-    message = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    message = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
     visibility = serializers.ChoiceField(
         choices=Visibility.choices,
         default=Visibility.FRIENDS,
@@ -95,7 +94,7 @@ sent one after another.
 Send an `Idempotency-Key` so that a retry never checks you in twice."""
 
 
-class CheckinCreateView(APIView):
+class CheckinCreateView(ApiView):
     throttle_classes = [ScopedThrottle]
     throttle_scope = "checkin"
 
@@ -154,7 +153,7 @@ class MyCheckinOutput(serializers.Serializer):
 
     id = serializers.IntegerField()
     merchant = MyCheckinMerchantOutput()
-    message = serializers.CharField()
+    message = StrictCharField()
     visibility = serializers.ChoiceField(choices=Visibility.choices)
     distance_m = serializers.FloatField()
     accuracy_m = serializers.FloatField()

@@ -3,26 +3,26 @@
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from api.fields import StrictCharField
 from api.idempotency import IDEMPOTENCY_PARAMETER, IDEMPOTENCY_RESPONSES, idempotent
 from api.schema import problem, problem_example
 from api.throttling import ScopedThrottle
 from api.views import ApiView
-from coupons import selectors, services
+from coupons import redemption, selectors
 from coupons.models import Coupon
 from merchants.selectors import merchant_get
 
 
 class CouponMerchantOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    name = serializers.CharField()
+    name = StrictCharField()
 
 
 class CouponWalletOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    code = serializers.CharField()
-    title = serializers.CharField()
+    code = StrictCharField()
+    title = StrictCharField()
     campaign_id = serializers.IntegerField()
     merchant = CouponMerchantOutput()
     status = serializers.ChoiceField(
@@ -58,8 +58,8 @@ def _wallet_row(row: dict) -> dict:
 class CouponRedeemedOutput(CouponWalletOutput):
     class CouponHolderOutput(serializers.Serializer):
         id = serializers.IntegerField()
-        username = serializers.CharField()
-        display_name = serializers.CharField()
+        username = StrictCharField()
+        display_name = StrictCharField()
 
     user = CouponHolderOutput(help_text="Whose coupon it is.")
 
@@ -80,12 +80,12 @@ def _redeemed_body(coupon: Coupon) -> dict:
 
 
 class RedemptionCreateInput(serializers.Serializer):
-    code = serializers.CharField(
+    code = StrictCharField(
         max_length=32, help_text="The coupon's code; case, dashes and spaces are ignored (I and L read as 1, O as 0)."
     )
 
 
-class RedemptionCreateView(APIView):
+class RedemptionCreateView(ApiView):
     throttle_classes = [ScopedThrottle]
     throttle_scope = "redemption"
 
@@ -122,5 +122,5 @@ class RedemptionCreateView(APIView):
         merchant = merchant_get(merchant_id=merchant_id)
         data = RedemptionCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        coupon = services.coupon_redeem(merchant_id=merchant.pk, actor=request.user, code=data.validated_data["code"])
+        coupon = redemption.coupon_redeem(merchant_id=merchant.pk, actor=request.user, code=data.validated_data["code"])
         return Response(CouponRedeemedOutput(_redeemed_body(coupon)).data, status=status.HTTP_201_CREATED)

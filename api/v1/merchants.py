@@ -8,12 +8,13 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from api.fields import LocationSerializer, StrictIntegerField, latitude_field, longitude_field
-from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, page_body
+from api.fields import LocationSerializer, StrictCharField, StrictIntegerField, latitude_field, longitude_field
+from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, PeekPagination
 from api.permissions import PUBLIC
 from api.schema import problem, problem_example
 from api.views import ApiView
 from coupons import selectors as coupon_selectors
+from coupons.nearby import merchant_list_nearby
 from geo.points import location_dict
 from merchants import services
 from merchants.models import TIMEZONES, Category, MerchantStaff
@@ -23,16 +24,16 @@ from stats import services as stats_services
 
 class CampaignBriefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    title = serializers.CharField()
-    trigger = serializers.CharField(help_text="The trigger type, e.g. `every_checkin`.")
+    title = StrictCharField()
+    trigger = StrictCharField(help_text="The trigger type, e.g. `every_checkin`.")
     ends_at = serializers.DateTimeField()
 
 
 class NearbyMerchantSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    name = serializers.CharField()
+    name = StrictCharField()
     category = serializers.ChoiceField(choices=Category.choices)
-    address = serializers.CharField()
+    address = StrictCharField()
     location = LocationSerializer()
     distance_m = serializers.FloatField(help_text="Geodesic distance on the WGS84 ellipsoid, in metres.")
     active_campaigns = CampaignBriefSerializer(many=True, help_text="The merchant's running campaigns.")
@@ -40,12 +41,12 @@ class NearbyMerchantSerializer(serializers.Serializer):
 
 class MerchantSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    name = serializers.CharField()
+    name = StrictCharField()
     category = serializers.ChoiceField(choices=Category.choices)
-    address = serializers.CharField()
+    address = StrictCharField()
     location = serializers.SerializerMethodField()
     checkin_radius_m = serializers.IntegerField()
-    timezone = serializers.CharField()
+    timezone = StrictCharField()
     created_at = serializers.DateTimeField()
 
     def get_location(self, merchant) -> LocationSerializer:
@@ -70,6 +71,7 @@ class MerchantPublicSerializer(MerchantSerializer):
 
 
 class MerchantNearbyView(ApiView):
+    pagination_class = PeekPagination
     permission_classes = PUBLIC
     authentication_classes = []
     # One bound query serializer per thread, reused: the same fields, rules and messages, without DRF deep-copying
@@ -86,7 +88,7 @@ class MerchantNearbyView(ApiView):
             help_text=f"Search radius in metres, >0 and at most {settings.NEARBY_MAX_RADIUS_M} (default 1000).",
         )
         category = serializers.ChoiceField(choices=Category.choices, required=False)
-        q = serializers.CharField(required=False, max_length=100, help_text="Part of the merchant's name.")
+        q = StrictCharField(required=False, max_length=100, help_text="Part of the merchant's name.")
         has_campaign = serializers.BooleanField(
             required=False,
             allow_null=True,
@@ -139,25 +141,28 @@ class MerchantNearbyView(ApiView):
         if query is None:
             query = self._query_parsers.query = self.MerchantNearbyQuery()
         criteria = query.run_validation(request.query_params)  # ValidationError (a 400) like is_valid(raise_exception)
-        limit, offset = criteria["limit"], criteria["offset"]
-        rows = coupon_selectors.merchant_list_nearby(
-            lat=criteria["lat"],
-            lng=criteria["lng"],
-            radius_m=criteria["radius"],
-            category=criteria.get("category"),
-            q=criteria.get("q"),
-            has_campaign=criteria["has_campaign"],
-            limit=limit + 1,
-            offset=offset,
-        )
-        return Response(page_body(request, rows[:limit], limit, offset, has_next=len(rows) > limit))
+
+        def nearby(*, limit: int, offset: int) -> list[dict]:
+            return merchant_list_nearby(
+                lat=criteria["lat"],
+                lng=criteria["lng"],
+                radius_m=criteria["radius"],
+                category=criteria.get("category"),
+                q=criteria.get("q"),
+                has_campaign=criteria["has_campaign"],
+                limit=limit,
+                offset=offset,
+            )
+
+        # The rows are rendered as the selector gives them (NearbyMerchantSerializer documents their shape).
+        return self.page(nearby, window=(criteria["limit"], criteria["offset"]))
 
 
 class MerchantCreateView(ApiView):
     class MerchantCreateInput(serializers.Serializer):
-        name = serializers.CharField(max_length=120)
+        name = StrictCharField(max_length=120)
         category = serializers.ChoiceField(choices=Category.choices)
-        address = serializers.CharField(max_length=255)
+        address = StrictCharField(max_length=255)
         lat = latitude_field()
         lng = longitude_field()
         checkin_radius_m = StrictIntegerField(
@@ -250,7 +255,7 @@ class StaffSerializer(serializers.Serializer):
 
 class MerchantStaffView(ApiView):
     class MerchantStaffInput(serializers.Serializer):
-        username = serializers.CharField(max_length=150)
+        username = StrictCharField(max_length=150)
         role = serializers.ChoiceField(choices=[MerchantStaff.Role.MANAGER, MerchantStaff.Role.CLERK])
 
     @extend_schema(

@@ -3,13 +3,13 @@
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts import selectors, services
 from accounts.models import Notification
-from api.cursor import CursorPagination, cursor_page_body, cursor_request_parse
+from api.cursor import CursorPagination
 from api.fields import StrictIntegerField
 from api.schema import problem, problem_example
+from api.views import ApiView
 
 MAX_ID = 2**63 - 1
 MAX_READ_IDS = 1000
@@ -37,8 +37,13 @@ def _notification_key_load(raw: list) -> int:
     return notification_id
 
 
-class NotificationListView(APIView):
-    pagination_class = CursorPagination
+class NotificationPagination(CursorPagination):
+    key_load = staticmethod(_notification_key_load)
+    key_dump = staticmethod(lambda row: [row["id"]])
+
+
+class NotificationListView(ApiView):
+    pagination_class = NotificationPagination
 
     @extend_schema(
         tags=["notifications"],
@@ -47,11 +52,7 @@ class NotificationListView(APIView):
         responses={200: NotificationOutput(many=True)},
     )
     def get(self, request):
-        page = cursor_request_parse(request, key_load=_notification_key_load)
-        rows = selectors.notification_page(user=request.user, limit=page.limit + 1, below=page.below, above=page.above)
-        body = cursor_page_body(request, page, rows, key_dump=lambda row: [row["id"]])
-        body["results"] = NotificationOutput(body["results"], many=True).data
-        return Response(body)
+        return self.page(lambda **window: selectors.notification_page(user=request.user, **window), NotificationOutput)
 
 
 class NotificationReadInput(serializers.Serializer):
@@ -79,7 +80,7 @@ class NotificationReadOutput(serializers.Serializer):
     marked = serializers.IntegerField(help_text="How many of your unread notifications are now read.")
 
 
-class NotificationReadView(APIView):
+class NotificationReadView(ApiView):
     @extend_schema(
         tags=["notifications"],
         summary="Mark notifications read",

@@ -5,9 +5,9 @@ from datetime import datetime
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from api.cursor import CursorPagination, cursor_page_body, cursor_request_parse
+from api.cursor import CursorPagination
+from api.fields import StrictCharField
 from api.schema import problem, problem_example
 from api.views import ApiView
 from checkins.models import Visibility
@@ -29,13 +29,13 @@ Anyone else gets `404 checkin_not_found`, exactly as for an id that does not exi
 
 class SocialUserOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    username = serializers.CharField()
-    display_name = serializers.CharField()
+    username = StrictCharField()
+    display_name = StrictCharField()
 
 
 class SocialMerchantOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    name = serializers.CharField()
+    name = StrictCharField()
     category = serializers.ChoiceField(choices=Category.choices)
 
 
@@ -43,7 +43,7 @@ class FeedItemOutput(serializers.Serializer):
     id = serializers.IntegerField(help_text="The check-in's id.")
     user = SocialUserOutput()
     merchant = SocialMerchantOutput()
-    message = serializers.CharField()
+    message = StrictCharField()
     created_at = serializers.DateTimeField()
     like_count = serializers.IntegerField()
     comment_count = serializers.IntegerField()
@@ -65,8 +65,18 @@ def _feed_key_dump(item: dict) -> list:
     return [at.isoformat(), delivery_id]
 
 
-class FeedView(APIView):
-    pagination_class = CursorPagination
+class FeedPagination(CursorPagination):
+    key_load = staticmethod(_feed_key_load)
+    key_dump = staticmethod(_feed_key_dump)
+
+
+def _without_key(item: dict) -> dict:
+    del item["key"]  # in place: the feed is a hot path
+    return item
+
+
+class FeedView(ApiView):
+    pagination_class = FeedPagination
 
     @extend_schema(
         tags=["social"],
@@ -80,13 +90,10 @@ class FeedView(APIView):
         responses={200: FeedItemOutput(many=True)},
     )
     def get(self, request):
-        page = cursor_request_parse(request, key_load=_feed_key_load)
-        rows = selectors.feed_list(viewer_id=request.user.pk, limit=page.limit + 1, below=page.below, above=page.above)
-        body = cursor_page_body(request, page, rows, key_dump=_feed_key_dump)
         # A hot path: the selector's dicts are already in FeedItemOutput's shape (the schema), rendered as they are.
-        for item in body["results"]:
-            del item["key"]
-        return Response(body)
+        return self.page(
+            lambda **window: selectors.feed_list(viewer_id=request.user.pk, **window), prepare=_without_key
+        )
 
 
 class CheckinDetailOutput(FeedItemOutput):
@@ -100,7 +107,7 @@ class CheckinDetailOutput(FeedItemOutput):
 _CHECKIN_ID = OpenApiParameter("checkin_id", int, OpenApiParameter.PATH, description="The check-in's id.")
 
 
-class CheckinDetailView(APIView):
+class CheckinDetailView(ApiView):
     @extend_schema(
         tags=["social"],
         summary="A check-in, as you may see it",
@@ -119,7 +126,7 @@ class LikeStateOutput(serializers.Serializer):
     like_count = serializers.IntegerField()
 
 
-class CheckinLikeView(APIView):
+class CheckinLikeView(ApiView):
     @extend_schema(
         tags=["social"],
         summary="Like a check-in (idempotent)",
@@ -175,12 +182,12 @@ class CheckinLikeListView(ApiView):
 class CommentOutput(serializers.Serializer):
     id = serializers.IntegerField()
     user = SocialUserOutput()
-    text = serializers.CharField()
+    text = StrictCharField()
     created_at = serializers.DateTimeField()
 
 
 class CommentCreateInput(serializers.Serializer):
-    text = serializers.CharField(
+    text = StrictCharField(
         max_length=COMMENT_MAX_CHARS,
         trim_whitespace=True,
         help_text=f"1..{COMMENT_MAX_CHARS} characters after trimming surrounding whitespace.",
@@ -223,7 +230,7 @@ class CheckinCommentListView(ApiView):
         return Response(CommentOutput(body).data, status=status.HTTP_201_CREATED)
 
 
-class CheckinCommentDetailView(APIView):
+class CheckinCommentDetailView(ApiView):
     @extend_schema(
         tags=["social"],
         summary="Delete your comment",

@@ -13,9 +13,10 @@ from rest_framework.response import Response
 from api.schema import problem, problem_example
 from api.views import ApiView
 from coupons.models import Campaign
-from stats import selectors
-
-SERIES_COLUMNS = selectors.SERIES_COLUMNS
+from stats import metrics
+from stats.campaign_stats import BUCKETS, HOLDOUT_MIN_USERS, campaign_stats
+from stats.export import SERIES_COLUMNS, series_csv
+from stats.overview import merchant_stats_overview
 
 _RANGE_RULES = (
     "Statistics have hourly resolution in the merchant's time zone: `from` is rounded down and `to` up to a whole "
@@ -54,77 +55,50 @@ class DateOrDateTimeField(serializers.Field):
         return value.isoformat()
 
 
-class CampaignStatsQuery(serializers.Serializer):
+# A serializer whose `from_` attribute is the field `from` (a Python keyword): the one place that renames it.
+# (A comment, not a docstring: drf-spectacular would publish a docstring as every subclass's description.)
+class FromSerializer(serializers.Serializer):
+    def get_fields(self):
+        fields = super().get_fields()
+        if "from_" in fields:
+            fields["from"] = fields.pop("from_")
+        return fields
+
+
+def _declared(name: str, fields: dict, base: type = serializers.Serializer) -> type:
+    """A serializer class whose fields are built from declarations (stats.metrics)."""
+    return type(name, (base,), {"__module__": __name__, **fields})
+
+
+class CampaignStatsQuery(FromSerializer):
     from_ = DateOrDateTimeField(required=False, source="from_", help_text="Start of the range (default: the start).")
     to = DateOrDateTimeField(required=False, help_text="End of the range, after `from` (default: the end or now).")
     bucket = serializers.ChoiceField(
-        choices=selectors.BUCKETS, default="day", help_text="Series rows per local hour or per local day."
-    )
-
-    def get_fields(self):
-        fields = super().get_fields()
-        fields["from"] = fields.pop("from_")
-        return fields
-
-
-class CampaignStatsTotals(serializers.Serializer):
-    checkins = serializers.IntegerField(help_text="The merchant's check-ins in the range.")
-    unique_visitors = serializers.IntegerField(help_text="Distinct users among those check-ins.")
-    new_visitors = serializers.IntegerField(
-        help_text="Users whose first ever check-in at this merchant falls in the range."
-    )
-    returning_visitors = serializers.IntegerField(
-        help_text="unique_visitors who had checked in here before the range (unique_visitors - new_visitors)."
-    )
-    coupons_issued = serializers.IntegerField(help_text="Coupons of this campaign issued in the range.")
-    coupons_redeemed = serializers.IntegerField(help_text="Coupons of this campaign redeemed in the range.")
-    coupons_expired = serializers.IntegerField(
-        help_text="Coupons of this campaign whose validity ended in the range, before `as_of`, never redeemed."
-    )
-    redemption_rate = serializers.FloatField(
-        allow_null=True, help_text="coupons_redeemed / coupons_issued (null when none was issued)."
-    )
-    median_minutes_to_redeem = serializers.FloatField(
-        allow_null=True,
-        help_text="Median of (redeemed_at - issued_at) in whole seconds, in minutes (one decimal), over the coupons "
-        "redeemed in the range; null when none was.",
-    )
-    friend_impressions = serializers.IntegerField(
-        help_text="Deliveries of the range's check-ins (by check-in time) into friends' feeds."
-    )
-    likes = serializers.IntegerField(help_text="Current likes on the range's check-ins.")
-    comments = serializers.IntegerField(help_text="Current comments on the range's check-ins.")
-    engagement_rate = serializers.FloatField(
-        allow_null=True, help_text="(likes + comments) / friend_impressions (null without impressions)."
-    )
-    referred_visitors = serializers.IntegerField(
-        help_text="new_visitors whose first visit came within 7 days after a friend's check-in here reached their feed."
+        choices=BUCKETS, default="day", help_text="Series rows per local hour or per local day."
     )
 
 
-class CampaignStatsFunnel(serializers.Serializer):
-    viewers = serializers.IntegerField(help_text="Distinct signed-in users who opened the merchant's detail.")
-    checked_in = serializers.IntegerField(help_text="Distinct users who checked in (= totals.unique_visitors).")
-    eligible = serializers.IntegerField(help_text="Distinct users who met the trigger (holdout included).")
-    issued = serializers.IntegerField(help_text="Distinct users who got a coupon of this campaign.")
-    redeemed = serializers.IntegerField(help_text="Distinct users who redeemed a coupon of this campaign.")
-    returned_30d = serializers.IntegerField(
-        help_text="Distinct users who redeemed in the range and checked in here again within 30 days after."
-    )
+def _metric_field(metric: metrics.Metric, *, help_text: bool = True) -> serializers.Field:
+    """A metric's output field: an integer for counts, a nullable float for the rest (stats.metrics.Metric.format)."""
+    extra = {"help_text": metric.help_text} if help_text else {}
+    if metric.format == "count":
+        return serializers.IntegerField(**extra)
+    return serializers.FloatField(allow_null=True, **extra)
 
 
-class CampaignStatsBaseline(serializers.Serializer):
-    from_ = serializers.DateTimeField(help_text="Start of the baseline period.")
-    to = serializers.DateTimeField(help_text="End of the baseline period: the campaign's start hour.")
-    checkins = serializers.IntegerField()
-    unique_visitors = serializers.IntegerField()
-    new_visitors = serializers.IntegerField()
-    returning_visitors = serializers.IntegerField()
-
-    def get_fields(self):
-        fields = super().get_fields()
-        fields["from"] = fields.pop("from_")
-        return fields
+CampaignStatsTotals = _declared("CampaignStatsTotals", {metric.key: _metric_field(metric) for metric in metrics.TOTALS})
+CampaignStatsFunnel = _declared(
+    "CampaignStatsFunnel", {step.key: serializers.IntegerField(help_text=step.help_text) for step in metrics.FUNNEL}
+)
+CampaignStatsBaseline = _declared(
+    "CampaignStatsBaseline",
+    {
+        "from_": serializers.DateTimeField(help_text="Start of the baseline period."),
+        "to": serializers.DateTimeField(help_text="End of the baseline period: the campaign's start hour."),
+        **{metric.key: _metric_field(metric, help_text=False) for metric in metrics.BASELINE},
+    },
+    FromSerializer,
+)
 
 
 class CampaignStatsLift(serializers.Serializer):
@@ -153,7 +127,7 @@ class CampaignStatsHoldout(serializers.Serializer):
         allow_null=True,
         help_text="95% interval of the difference (normal approximation), [low, high].",
     )
-    enough_data = serializers.BooleanField(help_text=f"Both groups have at least {selectors.HOLDOUT_MIN_USERS} users.")
+    enough_data = serializers.BooleanField(help_text=f"Both groups have at least {HOLDOUT_MIN_USERS} users.")
     significant = serializers.BooleanField(help_text="enough_data and the interval excludes 0.")
 
 
@@ -165,12 +139,12 @@ class CampaignStatsSeriesRow(serializers.Serializer):
     coupons_redeemed = serializers.IntegerField()
 
 
-class CampaignStats(serializers.Serializer):
+class CampaignStats(FromSerializer):
     campaign_id = serializers.IntegerField()
     merchant_id = serializers.IntegerField()
     title = serializers.CharField()
     timezone = serializers.CharField(help_text="The merchant's time zone: hours and days are local to it.")
-    bucket = serializers.ChoiceField(choices=selectors.BUCKETS)
+    bucket = serializers.ChoiceField(choices=BUCKETS)
     from_ = serializers.DateTimeField(help_text="Start of the range actually used (whole local hour).")
     to = serializers.DateTimeField(help_text="End of the range actually used (exclusive).")
     as_of = serializers.DateTimeField(allow_null=True, help_text="The figures include everything written before this.")
@@ -187,11 +161,6 @@ class CampaignStats(serializers.Serializer):
     )
     series = CampaignStatsSeriesRow(many=True, help_text="One row per local hour or day of the range, oldest first.")
 
-    def get_fields(self):
-        fields = super().get_fields()
-        fields["from"] = fields.pop("from_")
-        return fields
-
 
 class CampaignStatsCsvRenderer(BaseRenderer):
     """The series as CSV with a header row (errors stay problem details)."""
@@ -203,7 +172,7 @@ class CampaignStatsCsvRenderer(BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if not isinstance(data, dict) or "series" not in data:
             return json.dumps(data).encode()
-        return selectors.series_csv(data["series"]).encode()
+        return series_csv(data["series"]).encode()
 
 
 def _json_ready(value):
@@ -269,7 +238,7 @@ class CampaignStatsView(ApiView):
     )
     def get(self, request, campaign_id: int):
         query = self.query(CampaignStatsQuery)
-        stats = selectors.campaign_stats(
+        stats = campaign_stats(
             campaign_id=campaign_id,
             user_id=request.user.pk,
             from_=query.get("from_"),
@@ -283,26 +252,21 @@ class CampaignStatsView(ApiView):
         return Response(_json_ready(stats))
 
 
-class MerchantStatsCampaign(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    status = serializers.ChoiceField(choices=Campaign.Status.choices)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
-    holdout_percent = serializers.IntegerField()
-    from_ = serializers.DateTimeField(help_text="Start of the campaign's statistics period (whole local hour).")
-    to = serializers.DateTimeField(help_text="Its end: the end hour, or now while it runs.")
-    checkins = serializers.IntegerField()
-    unique_visitors = serializers.IntegerField()
-    new_visitors = serializers.IntegerField()
-    coupons_issued = serializers.IntegerField()
-    coupons_redeemed = serializers.IntegerField()
-    redemption_rate = serializers.FloatField(allow_null=True)
-
-    def get_fields(self):
-        fields = super().get_fields()
-        fields["from"] = fields.pop("from_")
-        return fields
+MerchantStatsCampaign = _declared(
+    "MerchantStatsCampaign",
+    {
+        "id": serializers.IntegerField(),
+        "title": serializers.CharField(),
+        "status": serializers.ChoiceField(choices=Campaign.Status.choices),
+        "starts_at": serializers.DateTimeField(),
+        "ends_at": serializers.DateTimeField(),
+        "holdout_percent": serializers.IntegerField(),
+        "from_": serializers.DateTimeField(help_text="Start of the campaign's statistics period (whole local hour)."),
+        "to": serializers.DateTimeField(help_text="Its end: the end hour, or now while it runs."),
+        **{key: _metric_field(metrics.METRICS[key], help_text=False) for key in metrics.OVERVIEW},
+    },
+    FromSerializer,
+)
 
 
 class MerchantStatsMerchant(serializers.Serializer):
@@ -338,5 +302,5 @@ class MerchantStatsView(ApiView):
         },
     )
     def get(self, request, merchant_id: int):
-        overview = selectors.merchant_stats_overview(merchant_id=merchant_id, user_id=request.user.pk)
+        overview = merchant_stats_overview(merchant_id=merchant_id, user_id=request.user.pk)
         return Response(_json_ready(overview))

@@ -1,4 +1,4 @@
-"""The anti-cheat rules, each at and just past its boundary, in API.md's order; a refusal leaves only an audit row."""
+"""The anti-cheat rules, each at and just past its boundary, in the contract's order; a refusal leaves an audit row."""
 
 from datetime import timedelta
 
@@ -6,8 +6,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from checkins.errors import CheckinRefused
 from checkins.models import Checkin, CheckinRefusal
-from checkins.services import CheckinRefused, checkin_create
+from checkins.services import checkin_create
 from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]

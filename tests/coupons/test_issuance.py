@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from accounts.models import Notification
 from checkins.services import checkin_create
+from coupons.eligibility import in_holdout
 from coupons.models import Campaign, CampaignEligibility, Coupon
-from coupons.triggers import in_holdout
 from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]

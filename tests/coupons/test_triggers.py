@@ -5,7 +5,8 @@ from datetime import UTC, datetime, time
 import pytest
 
 from core.errors import ValidationFailed
-from coupons.triggers import in_holdout, trigger_clean, within_daily_hours
+from coupons.eligibility import in_holdout, within_daily_hours
+from coupons.triggers import trigger_clean
 
 
 @pytest.mark.parametrize(

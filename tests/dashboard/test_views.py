@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from coupons.models import Campaign
-from stats.selectors import campaign_stats
+from stats.campaign_stats import campaign_stats
 from stats.services import rollups_fold
 from tests import factories
 from tests.stats.history import history_make, history_write

@@ -10,8 +10,8 @@ from django.db import connection
 
 from accounts.models import Friendship, User
 from checkins.models import Checkin
+from coupons.eligibility import in_holdout
 from coupons.models import Campaign, CampaignEligibility, Coupon
-from coupons.triggers import in_holdout
 from social.models import Comment, FeedDelivery, Like
 from stats.models import MerchantView
 from tests import factories

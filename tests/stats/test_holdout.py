@@ -1,6 +1,6 @@
 import math
 
-from stats.selectors import holdout_compare
+from stats.campaign_stats import holdout_compare
 
 
 def test_difference_and_interval():

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from merchants.models import Merchant
-from stats.selectors import campaign_stats
+from stats.campaign_stats import campaign_stats
 from stats.services import rollups_fold, rollups_rebuild
 from tests import factories
 from tests.stats import oracle

@@ -6,7 +6,7 @@ from django.db import connection
 from django.utils import timezone
 
 from stats import rollups
-from stats.selectors import campaign_stats
+from stats.campaign_stats import campaign_stats
 from stats.tasks import rollups_fold_task
 from tests import factories
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from coupons.models import Coupon
-from coupons.services import coupons_expire
+from coupons.redemption import coupons_expire
 from tests import factories
 from tests.conftest import client_for
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from geographiclib.geodesic import Geodesic
 
-from coupons.selectors import merchant_nearby_sql
+from coupons.nearby import merchant_nearby_sql
 from demo.loader import merchants_bulk_load
 from geo.points import point_from_lat_lng
 from merchants.models import Merchant

@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from stats.campaign_stats import campaign_stats
 from stats.models import MerchantView
-from stats.selectors import campaign_stats
 from stats.services import rollups_fold
 from tests import factories
 from tests.conftest import client_for

@@ -1,0 +1,29 @@
+"""Campaign triggers as declarations: one module per type (its parameters, bounds, facts and decision), a registry.
+
+The API's trigger object, the dashboard form, the demo and the issuance engine all read the registry.
+"""
+
+from coupons.triggers.base import Fact, FriendsHereSince, Parameter, Trigger, Visit, VisitsSince
+from coupons.triggers.registry import (
+    TRIGGER_PARAMETERS,
+    TRIGGER_TYPES,
+    TRIGGERS,
+    trigger_clean,
+    trigger_facts,
+    trigger_members,
+)
+
+__all__ = [
+    "TRIGGERS",
+    "TRIGGER_PARAMETERS",
+    "TRIGGER_TYPES",
+    "Fact",
+    "FriendsHereSince",
+    "Parameter",
+    "Trigger",
+    "Visit",
+    "VisitsSince",
+    "trigger_clean",
+    "trigger_facts",
+    "trigger_members",
+]

@@ -1,10 +1,13 @@
-.PHONY: run test schema bench-nearby
+.PHONY: run test mutation schema bench-nearby
 
 run:  ## set up everything missing, load the demo once, serve API + worker + beat
 	bash scripts/run.sh
 
 test:  ## set up everything missing, then ruff, import-linter, openapi drift check and pytest
 	bash scripts/test.sh
+
+mutation:  ## mutation testing of issuance, check-ins, idempotency and holdout (tens of minutes; not part of test)
+	bash scripts/mutation.sh
 
 schema:  ## regenerate openapi.yaml from the code
 	.venv/bin/python manage.py spectacular --validate --fail-on-warn --file openapi.yaml

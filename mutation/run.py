@@ -316,7 +316,7 @@ def report(python: dict, handwritten: dict, equivalent: dict, elapsed: float) ->
                 else:
                     survivors.append(f"[{row.title}] {key} ({result['status']})")
         total, killed, same = (counts["python"][i] + counts["hand"][i] for i in range(3))
-        score = f"{100 * killed / (total - same):.0f} %" if total > same else "-"
+        score = f"{100 * killed / (total - same):.1f} %" if total > same else "-"
         python_cells, hand = counts["python"], counts["hand"]
         if not python_cells[0]:
             cells = [str(n) for n in hand]

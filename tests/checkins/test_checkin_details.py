@@ -200,8 +200,8 @@ def test_each_refusal_explains_itself_with_its_numbers(user, merchant, settings)
     factories.CheckinFactory(user=user, merchant=merchant, created_at=now - timedelta(minutes=5))
     assert str(refusal(user, merchant, pin(merchant), 5, now=now)) == "You checked in here less than 60 minutes ago."
     traveller = factories.UserFactory()
-    far = factories.MerchantFactory(location=factories.point_from_lat_lng(*project(*pin(merchant), 54_321)))
+    far = factories.MerchantFactory(location=factories.point_from_lat_lng(*project(*pin(merchant), 54_380)))
     factories.CheckinFactory(user=traveller, merchant=far, created_at=now - timedelta(minutes=1))
     assert str(refusal(traveller, merchant, pin(merchant), 5, now=now)) == (
-        "Reaching this place from your previous check-in (54.3 km away) needs more than 300 km/h."
+        "Reaching this place from your previous check-in (54.4 km away) needs more than 300 km/h."
     )

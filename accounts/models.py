@@ -8,6 +8,8 @@ class User(AbstractUser):
     """A person using the app; merchant staff are users too."""
 
     display_name = models.CharField(max_length=80, blank=True)
+    # The saved language (a code of settings.LANGUAGES); blank: Accept-Language decides.
+    language = models.CharField(max_length=10, blank=True, default="")
 
     def __str__(self):
         return self.username

@@ -35,6 +35,8 @@ class Campaign(models.Model):
     daily_start_time = models.TimeField(null=True, blank=True)
     daily_end_time = models.TimeField(null=True, blank=True)
     holdout_percent = models.PositiveSmallIntegerField(default=0)
+    # {"en": {"title": "...", "description": "..."}, "ja": {...}}: reads fall back to the original per field.
+    translations = models.JSONField(default=dict, blank=True)
     paused_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -183,3 +185,38 @@ class CampaignEligibility(models.Model):
             models.UniqueConstraint(fields=["campaign", "user", "checkin"], name="campaign_eligibility_unique"),
         ]
         indexes = [models.Index(fields=["campaign", "created_at"], name="campaign_eligibility_time")]
+
+
+class Redemption(models.Model):
+    """One redemption of a coupon at the counter; voided within the void window, the coupon is active again.
+
+    The coupon's own `redeemed_at`/`redeemed_by` mirror its standing (unvoided) redemption, so every reader of a
+    coupon's status keeps reading the coupon; this table keeps the history, voids included.
+    """
+
+    coupon = models.ForeignKey(Coupon, on_delete=models.CASCADE, related_name="redemptions")
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="+")
+    redeemed_at = models.DateTimeField(default=timezone.now)
+    redeemed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    voided_at = models.DateTimeField(null=True, blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            # Exactly once: a coupon has at most one standing redemption, whatever runs concurrently.
+            models.UniqueConstraint(
+                fields=["coupon"], condition=Q(voided_at__isnull=True), name="redemption_one_standing_per_coupon"
+            ),
+            models.CheckConstraint(
+                condition=Q(voided_at__isnull=True) | Q(voided_at__gte=F("redeemed_at")),
+                name="redemption_voided_after_redeemed",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["merchant", "redeemed_at"], name="redemption_merchant_time"),
+            models.Index(fields=["voided_at"], condition=Q(voided_at__isnull=False), name="redemption_voided"),
+        ]

@@ -8,7 +8,6 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import Notification
-from checkins.services import checkin_create
 from coupons import issuance
 from coupons.eligibility import in_holdout
 from coupons.issuance import coupons_issue_for_visit
@@ -16,26 +15,10 @@ from coupons.models import Campaign, CampaignEligibility, CampaignUserCount, Cou
 from coupons.selectors import campaign_list_issuing
 from coupons.triggers import Visit
 from tests import factories
+from tests.coupons.visits import visit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords", "no_cooldown")]
 GROUP = {"type": "with_friends", "friends": 1, "window_minutes": 30}
-
-
-@pytest.fixture(autouse=True)
-def _no_cooldown(settings):
-    settings.CHECKIN_COOLDOWN_MINUTES = 0
-
-
-@pytest.fixture
-def merchant():
-    return factories.MerchantFactory()
-
-
-def visit(user, merchant, at):
-    """An accepted check-in through the service; the coupons it earned the visiting user."""
-    return checkin_create(
-        user=user, merchant_id=merchant.pk, lat=merchant.location.y, lng=merchant.location.x, accuracy_m=5, now=at
-    ).coupons
 
 
 def stale_visit(user, merchant, campaigns, at) -> list:

@@ -11,26 +11,9 @@ from checkins.services import checkin_create
 from coupons.eligibility import in_holdout
 from coupons.models import Campaign, CampaignEligibility, Coupon
 from tests import factories
+from tests.coupons.visits import visit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
-
-
-@pytest.fixture(autouse=True)
-def _no_cooldown(settings):
-    settings.CHECKIN_COOLDOWN_MINUTES = 0
-
-
-@pytest.fixture
-def merchant():
-    return factories.MerchantFactory()
-
-
-def visit(user, merchant, now=None):
-    """An accepted check-in at the merchant's pin; returns the coupons it earned the user."""
-    result = checkin_create(
-        user=user, merchant_id=merchant.pk, lat=merchant.location.y, lng=merchant.location.x, accuracy_m=5, now=now
-    )
-    return result.coupons
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords", "no_cooldown")]
 
 
 def test_every_checkin_issues_up_to_the_per_user_limit(user, merchant):

@@ -57,12 +57,15 @@ class Campaign(models.Model):
                 condition=Q(total_stock__isnull=True) | Q(issued_count__lte=F("total_stock")),
                 name="campaign_not_oversold",
             ),
-            # The limits' floors (coupons/limits.py), and the holdout's whole range: the truths below the messages.
+            # The limits' ranges (coupons/limits.py): the truths below the messages.
             models.CheckConstraint(
-                condition=Q(per_user_limit__gte=PER_USER_LIMIT.low), name="campaign_per_user_limit_positive"
+                condition=Q(per_user_limit__gte=PER_USER_LIMIT.low) & Q(per_user_limit__lte=PER_USER_LIMIT.high),
+                name="campaign_per_user_limit_range",
             ),
             models.CheckConstraint(
-                condition=Q(coupon_valid_days__gte=COUPON_VALID_DAYS.low), name="campaign_valid_days_positive"
+                condition=Q(coupon_valid_days__gte=COUPON_VALID_DAYS.low)
+                & Q(coupon_valid_days__lte=COUPON_VALID_DAYS.high),
+                name="campaign_valid_days_range",
             ),
             models.CheckConstraint(
                 condition=Q(holdout_percent__gte=HOLDOUT_PERCENT.low) & Q(holdout_percent__lte=HOLDOUT_PERCENT.high),

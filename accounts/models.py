@@ -9,7 +9,7 @@ class User(AbstractUser):
 
     display_name = models.CharField(max_length=80, blank=True)
     # The saved language (a code of settings.LANGUAGES); blank: Accept-Language decides.
-    language = models.CharField(max_length=10, blank=True, default="")
+    language = models.CharField(max_length=10, blank=True, default="", db_default="")
 
     def __str__(self):
         return self.username

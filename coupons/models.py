@@ -36,7 +36,7 @@ class Campaign(models.Model):
     daily_end_time = models.TimeField(null=True, blank=True)
     holdout_percent = models.PositiveSmallIntegerField(default=0)
     # {"en": {"title": "...", "description": "..."}, "ja": {...}}: reads fall back to the original per field.
-    translations = models.JSONField(default=dict, blank=True)
+    translations = models.JSONField(default=dict, db_default={}, blank=True)
     paused_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -33,7 +33,7 @@ class Merchant(models.Model):
     checkin_radius_m = models.PositiveIntegerField(default=100)
     timezone = models.CharField(max_length=64, default="Asia/Seoul")
     # {"en": {"name": "...", "address": "..."}, "ja": {...}}: reads fall back to the original per field.
-    translations = models.JSONField(default=dict, blank=True)
+    translations = models.JSONField(default=dict, db_default={}, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     staff: models.ManyToManyField = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="MerchantStaff", related_name="merchants"

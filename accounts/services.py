@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.errors import (
     AlreadyFriends,
@@ -21,12 +22,19 @@ from accounts.errors import (
 from accounts.models import FriendRequest, Friendship, Notification, User
 from accounts.tasks import push_enqueue
 from core.errors import ValidationFailed
+from core.translations import translation_languages
+
+# One whole sentence per answer, so that each language can say it its own way.
+_ALREADY_ANSWERED = {
+    FriendRequest.Status.ACCEPTED: gettext_lazy("This request was already accepted."),
+    FriendRequest.Status.DECLINED: gettext_lazy("This request was already declined."),
+}
 
 
 def user_register(*, username: str, password: str, email: str = "", display_name: str = "") -> User:
     """Create a user account with a validated password."""
     if User.objects.filter(username__iexact=username).exists():
-        raise UsernameTaken(errors={"username": ["Already taken."]})
+        raise UsernameTaken(errors={"username": [_("Already taken.")]})
     try:
         validate_password(password, User(username=username, email=email, display_name=display_name))
     except DjangoValidationError as exc:
@@ -37,7 +45,7 @@ def user_register(*, username: str, password: str, email: str = "", display_name
                 username=username, password=password, email=email, display_name=display_name or username[:80]
             )
     except IntegrityError:
-        raise UsernameTaken(errors={"username": ["Already taken."]}) from None
+        raise UsernameTaken(errors={"username": [_("Already taken.")]}) from None
 
 
 @transaction.atomic
@@ -58,6 +66,37 @@ def user_password_change(*, user: User, old_password: str, new_password: str) ->
     user_refresh_tokens_revoke(user=user)
 
 
+# One whole sentence per answer, so that each language can say it its own way.
+_ALREADY_ANSWERED = {
+    FriendRequest.Status.ACCEPTED: gettext_lazy("This request was already accepted."),
+    FriendRequest.Status.DECLINED: gettext_lazy("This request was already declined."),
+}
+
+
+def user_update(*, user: User, display_name: str | None = None, language: str | None = None) -> User:
+    """Change what a user may change about themselves: the display name, and the saved language (a code of
+    settings.LANGUAGES, or "" to let each request's Accept-Language decide). None leaves a field as it is."""
+    changed = []
+    if display_name is not None:
+        user.display_name = display_name
+        changed.append("display_name")
+    if language is not None:
+        if language and language not in translation_languages():
+            raise ValidationFailed(errors={"language": [_("Not one of the allowed values.")]})
+        user.language = language
+        changed.append("language")
+    if changed:
+        user.save(update_fields=changed)
+    return user
+
+
+# One whole sentence per answer, so that each language can say it its own way.
+_ALREADY_ANSWERED = {
+    FriendRequest.Status.ACCEPTED: gettext_lazy("This request was already accepted."),
+    FriendRequest.Status.DECLINED: gettext_lazy("This request was already declined."),
+}
+
+
 def user_refresh_tokens_revoke(*, user: User) -> int:
     """Revoke (blacklist) every unexpired refresh token issued to the user; returns how many were still valid."""
     # The tokens are tracked by simplejwt's token_blacklist app. Its models are reached through the app registry: a
@@ -73,12 +112,26 @@ def user_refresh_tokens_revoke(*, user: User) -> int:
     return len(revoked)
 
 
+# One whole sentence per answer, so that each language can say it its own way.
+_ALREADY_ANSWERED = {
+    FriendRequest.Status.ACCEPTED: gettext_lazy("This request was already accepted."),
+    FriendRequest.Status.DECLINED: gettext_lazy("This request was already declined."),
+}
+
+
 def refresh_tokens_purge_expired() -> int:
     """Forget refresh tokens past their expiry, with their blacklist entries: their own `exp` refuses them anyway.
     Returns how many tokens were forgotten."""
     outstanding_model = apps.get_model("token_blacklist", "OutstandingToken")
     deleted = outstanding_model.objects.filter(expires_at__lte=timezone.now()).delete()[1]
     return deleted.get(outstanding_model._meta.label, 0)
+
+
+# One whole sentence per answer, so that each language can say it its own way.
+_ALREADY_ANSWERED = {
+    FriendRequest.Status.ACCEPTED: gettext_lazy("This request was already accepted."),
+    FriendRequest.Status.DECLINED: gettext_lazy("This request was already declined."),
+}
 
 
 def notification_create(*, user: User, type: str, data: dict, dedupe_key: str | None = None) -> Notification | None:
@@ -105,6 +158,13 @@ RETURNING id
 """
 
 
+# One whole sentence per answer, so that each language can say it its own way.
+_ALREADY_ANSWERED = {
+    FriendRequest.Status.ACCEPTED: gettext_lazy("This request was already accepted."),
+    FriendRequest.Status.DECLINED: gettext_lazy("This request was already declined."),
+}
+
+
 def notifications_create_many(*, user_ids: list[int], type: str, data: dict, dedupe_key: str) -> list[int]:
     """The same notification for many users in one statement (fan-out); each user's (user, dedupe_key) at most
     once, however often this runs. Returns the ids created now; their pushes are queued after commit."""
@@ -121,6 +181,13 @@ def notifications_create_many(*, user_ids: list[int], type: str, data: dict, ded
     return created
 
 
+# One whole sentence per answer, so that each language can say it its own way.
+_ALREADY_ANSWERED = {
+    FriendRequest.Status.ACCEPTED: gettext_lazy("This request was already accepted."),
+    FriendRequest.Status.DECLINED: gettext_lazy("This request was already declined."),
+}
+
+
 def notifications_mark_read(*, user: User, ids: list[int] | None = None) -> int:
     """Mark the user's notifications read: these ids (others' ids are ignored), or all when ids is None.
     Returns how many were unread and are now read."""
@@ -128,6 +195,13 @@ def notifications_mark_read(*, user: User, ids: list[int] | None = None) -> int:
     if ids is not None:
         unread = unread.filter(pk__in=ids)
     return unread.update(read=True)
+
+
+# One whole sentence per answer, so that each language can say it its own way.
+_ALREADY_ANSWERED = {
+    FriendRequest.Status.ACCEPTED: gettext_lazy("This request was already accepted."),
+    FriendRequest.Status.DECLINED: gettext_lazy("This request was already declined."),
+}
 
 
 def friends_are(*, user_id: int, other_id: int) -> bool:
@@ -142,7 +216,7 @@ def friend_request_create(*, from_user: User, to_username: str) -> FriendRequest
     if to_user is None:
         raise UserNotFound()
     if to_user.pk == from_user.pk:
-        raise SelfFriendRequest(errors={"username": ["Yourself."]})
+        raise SelfFriendRequest(errors={"username": [_("You cannot send a friend request to yourself.")]})
     if friends_are(user_id=from_user.pk, other_id=to_user.pk):
         raise AlreadyFriends()
     if FriendRequest.objects.filter(
@@ -163,6 +237,13 @@ def friend_request_create(*, from_user: User, to_username: str) -> FriendRequest
     return request
 
 
+# One whole sentence per answer, so that each language can say it its own way.
+_ALREADY_ANSWERED = {
+    FriendRequest.Status.ACCEPTED: gettext_lazy("This request was already accepted."),
+    FriendRequest.Status.DECLINED: gettext_lazy("This request was already declined."),
+}
+
+
 def _pending_request_for(*, request_id: int, addressee: User) -> FriendRequest:
     request = (
         FriendRequest.objects.select_for_update()
@@ -173,7 +254,7 @@ def _pending_request_for(*, request_id: int, addressee: User) -> FriendRequest:
     if request is None:
         raise FriendRequestNotFound()
     if request.status != FriendRequest.Status.PENDING:
-        raise FriendRequestNotPending(f"This request was already {request.status}.")
+        raise FriendRequestNotPending(_ALREADY_ANSWERED[request.status])
     return request
 
 
@@ -216,6 +297,13 @@ def friendship_delete(*, user: User, friend_id: int) -> None:
     if not deleted:
         raise FriendNotFound()
     Friendship.objects.filter(user_id=friend_id, friend=user).delete()
+
+
+# One whole sentence per answer, so that each language can say it its own way.
+_ALREADY_ANSWERED = {
+    FriendRequest.Status.ACCEPTED: gettext_lazy("This request was already accepted."),
+    FriendRequest.Status.DECLINED: gettext_lazy("This request was already declined."),
+}
 
 
 def _user_brief(user: User) -> dict:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -45,7 +46,9 @@ class CursorRequest:
 
 
 def _bad_cursor() -> ValidationFailed:
-    return ValidationFailed(errors={"cursor": ["Invalid cursor: use the `next` or `previous` link of a page."]})
+    return ValidationFailed(
+        errors={"cursor": [gettext("Invalid cursor: use the `next` or `previous` link of a page.")]}
+    )
 
 
 def cursor_encode(direction: str, key: list) -> str:
@@ -62,9 +65,10 @@ def cursor_request_parse(request, *, key_load: Callable[[list], Any]) -> CursorR
         try:
             limit = int(raw_limit)
         except ValueError:
-            raise ValidationFailed(errors={"limit": ["A whole number is required."]}) from None
+            raise ValidationFailed(errors={"limit": [gettext("A whole number is required.")]}) from None
         if not 1 <= limit <= MAX_LIMIT:
-            raise ValidationFailed(errors={"limit": [f"Must be between 1 and {MAX_LIMIT}."]})
+            message = gettext("Must be between %(low)d and %(high)d.") % {"low": 1, "high": MAX_LIMIT}
+            raise ValidationFailed(errors={"limit": [message]})
     token = request.query_params.get("cursor")
     if token in (None, ""):
         return CursorRequest(limit=limit)

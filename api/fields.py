@@ -10,8 +10,8 @@ class StrictFloatField(serializers.FloatField):
     """A finite JSON number: strings, booleans, NaN and infinities are refused (FloatField would coerce "1.5")."""
 
     default_error_messages = {
-        "invalid": "A number is required.",
-        "not_finite": "A finite number is required.",
+        "invalid": _("A number is required."),
+        "not_finite": _("A finite number is required."),
     }
 
     def __init__(self, *, from_query: bool = False, **kwargs):

@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter
 from psycopg.types.json import Jsonb
 from rest_framework.renderers import JSONRenderer
@@ -60,7 +61,8 @@ def _key_parse(request) -> str | None:
     if key is None:
         return None
     if not 1 <= len(key) <= MAX_KEY_LENGTH or not key.isascii() or not key.isprintable():
-        raise ValidationFailed(errors={HEADER: [f"1..{MAX_KEY_LENGTH} printable ASCII characters."]})
+        message = gettext("1 to %(most)d printable ASCII characters.") % {"most": MAX_KEY_LENGTH}
+        raise ValidationFailed(errors={HEADER: [message]})
     return key
 
 

@@ -5,6 +5,7 @@ slices a queryset or list, PeekPagination asks a selector for `limit + 1` rows f
 slice, the nearby search), api.cursor.CursorPagination pages a list that grows at the top by an opaque position.
 """
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
@@ -24,9 +25,10 @@ def _bounded_int(request, name: str, default: int, low: int, high: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise ValidationFailed(errors={name: ["A whole number is required."]}) from None
+        raise ValidationFailed(errors={name: [gettext("A whole number is required.")]}) from None
     if not low <= value <= high:
-        raise ValidationFailed(errors={name: [f"Must be between {low} and {high}."]})
+        message = gettext("Must be between %(low)d and %(high)d.") % {"low": low, "high": high}
+        raise ValidationFailed(errors={name: [message]})
     return value
 
 

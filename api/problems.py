@@ -3,7 +3,7 @@
 import structlog
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, JsonResponse
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
@@ -22,18 +22,20 @@ _DRF_CODES = {
     # Subclasses before their bases (the first match wins): simplejwt's bad token, the per-account login lock.
     InvalidToken: ("token_not_valid", gettext_lazy("Invalid or expired token")),
     LoginLocked: ("login_locked", gettext_lazy("Login temporarily locked")),
-    exceptions.ValidationError: ("validation_error", "Invalid input"),
+    exceptions.ValidationError: ("validation_error", gettext_lazy("Invalid input")),
     # The only parser is api.parsers.ApiJSONParser: a body that does not parse is not JSON we can read.
     exceptions.ParseError: ("malformed_json", gettext_lazy("Malformed JSON body")),
-    exceptions.NotAuthenticated: ("not_authenticated", "Authentication required"),
-    exceptions.AuthenticationFailed: ("authentication_failed", "Authentication failed"),
-    exceptions.PermissionDenied: ("permission_denied", "Permission denied"),
-    exceptions.NotFound: ("not_found", "Not found"),
-    exceptions.MethodNotAllowed: ("method_not_allowed", "Method not allowed"),
-    exceptions.NotAcceptable: ("not_acceptable", "Not acceptable"),
-    exceptions.UnsupportedMediaType: ("unsupported_media_type", "Unsupported media type"),
-    exceptions.Throttled: ("rate_limited", "Too many requests"),
+    exceptions.NotAuthenticated: ("not_authenticated", gettext_lazy("Authentication required")),
+    exceptions.AuthenticationFailed: ("authentication_failed", gettext_lazy("Authentication failed")),
+    exceptions.PermissionDenied: ("permission_denied", gettext_lazy("Permission denied")),
+    exceptions.NotFound: ("not_found", gettext_lazy("Not found")),
+    exceptions.MethodNotAllowed: ("method_not_allowed", gettext_lazy("Method not allowed")),
+    exceptions.NotAcceptable: ("not_acceptable", gettext_lazy("Not acceptable")),
+    exceptions.UnsupportedMediaType: ("unsupported_media_type", gettext_lazy("Unsupported media type")),
+    exceptions.Throttled: ("rate_limited", gettext_lazy("Too many requests")),
 }
+# The title of an APIException none of the above covers.
+_DRF_FALLBACK_TITLE = gettext_lazy("Error")
 
 
 # The HTTP status of each kind of domain error (core/errors.py); a package's own errors inherit their kind's.
@@ -58,9 +60,9 @@ def problem(*, status_code: int, code: str, title: str, detail: str = "", errors
     """The problem details body."""
     body = {
         "type": f"/problems/{code.replace('_', '-')}",
-        "title": title,
+        "title": str(title),
         "status": status_code,
-        "detail": detail or title,
+        "detail": str(detail or title),
         "code": code,
     }
     if errors:
@@ -123,8 +125,23 @@ def _flatten(detail) -> dict:
 
 def _validation_summary(errors: dict) -> str:
     field, messages = next(iter(errors.items()))
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{field}: {messages[0]}{more}"
+    if len(errors) == 1:
+        return f"{field}: {messages[0]}"
+    more = len(errors) - 1
+    return ngettext(
+        "%(field)s: %(message)s (and %(more)d more)", "%(field)s: %(message)s (and %(more)d more)", more
+    ) % {"field": field, "message": messages[0], "more": more}
+
+
+def _throttled_detail(exc: exceptions.Throttled) -> str:
+    """DRF's sentence for a throttled request, in the request's language (DRF formats `{wait}` before it translates,
+    so its own sentence with a wait never finds its translation)."""
+    if exc.wait is None:
+        return gettext("Too many requests; try again later.")
+    wait = max(1, int(exc.wait + 0.999))
+    return ngettext(
+        "Too many requests; try again in %(wait)d second.", "Too many requests; try again in %(wait)d seconds.", wait
+    ) % {"wait": wait}
 
 
 def exception_handler(exc, context):
@@ -141,7 +158,7 @@ def exception_handler(exc, context):
             return None  # a bug: Django's handler500 answers with a problem and the error is logged
         code, title = next(
             ((c, t) for klass, (c, t) in _DRF_CODES.items() if isinstance(exc, klass)),
-            (exc.default_code, "Error"),
+            (exc.default_code, _DRF_FALLBACK_TITLE),
         )
         if isinstance(exc, exceptions.ValidationError):
             errors = _flatten(exc.detail)
@@ -149,6 +166,8 @@ def exception_handler(exc, context):
         else:
             # simplejwt's errors carry {"detail": sentence, "code", "messages"}: the sentence is the detail.
             detail = exc.detail.get("detail", "") if isinstance(exc.detail, dict) else exc.detail
+            if type(exc) is exceptions.Throttled:  # LoginLocked words its own detail
+                detail = _throttled_detail(exc)
             body = problem(status_code=exc.status_code, code=code, title=title, detail=str(detail))
         if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
             headers["Retry-After"] = str(max(1, int(exc.wait + 0.999)))
@@ -168,7 +187,9 @@ def _is_api(request) -> bool:
 
 def handler404(request, exception=None):
     """URL-level 404: problem details under /api/, a short plain page elsewhere."""
-    body = problem(status_code=404, code="not_found", title="Not found", detail="No resource at this address.")
+    body = problem(
+        status_code=404, code="not_found", title=gettext("Not found"), detail=gettext("No resource at this address.")
+    )
     if _is_api(request):
         return problem_response(body)
     from django.views.defaults import page_not_found
@@ -179,7 +200,10 @@ def handler404(request, exception=None):
 def handler500(request):
     """Unhandled errors: a problem without internals; the traceback goes to the log."""
     body = problem(
-        status_code=500, code="server_error", title="Internal server error", detail="Something went wrong on our side."
+        status_code=500,
+        code="server_error",
+        title=gettext("Internal server error"),
+        detail=gettext("Something went wrong on our side."),
     )
     if _is_api(request):
         return problem_response(body)
@@ -190,7 +214,12 @@ def handler500(request):
 
 def handler400(request, exception=None):
     """A request Django could not read: problem details under /api/, Django's page elsewhere."""
-    body = problem(status_code=400, code="bad_request", title="Bad request", detail="The request could not be read.")
+    body = problem(
+        status_code=400,
+        code="bad_request",
+        title=gettext("Bad request"),
+        detail=gettext("The request could not be read."),
+    )
     if _is_api(request):
         return problem_response(body)
     from django.views.defaults import bad_request
@@ -200,7 +229,7 @@ def handler400(request, exception=None):
 
 def handler403(request, exception=None):
     """URL-level 403: problem details under /api/, Django's page elsewhere."""
-    body = problem(status_code=403, code="permission_denied", title="Permission denied")
+    body = problem(status_code=403, code="permission_denied", title=gettext("Permission denied"))
     if _is_api(request):
         return problem_response(body)
     from django.views.defaults import permission_denied

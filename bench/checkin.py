@@ -133,20 +133,20 @@ def data_ensure(args) -> None:
         ]
         campaign_columns = (
             "(merchant_id, title, description, starts_at, ends_at, trigger, total_stock, issued_count, per_user_limit,"
-            " coupon_valid_days, holdout_percent, created_at)"
+            " coupon_valid_days, holdout_percent, translations, created_at)"
         )
         with cursor.copy(f"COPY coupons_campaign {campaign_columns} FROM STDIN") as copy:
             # merchant 1 is the hot campaign's; the others run one in CAMPAIGN_EVERY
             copy.write_row(
                 (1, "Hot", "", now - timedelta(days=1), now + timedelta(days=30), '{"type": "every_checkin"}',
-                 HOT_STOCK, 0, 1, 7, 0, now)
+                 HOT_STOCK, 0, 1, 7, 0, "{}", now)
             )  # fmt: skip
             for merchant_id in range(CAMPAIGN_EVERY, args.merchants + 1, CAMPAIGN_EVERY):
                 trigger = triggers[merchant_id // CAMPAIGN_EVERY % len(triggers)]
                 stock = None if merchant_id % 3 else 1_000_000
                 copy.write_row(
                     (merchant_id, "Free americano", "", now - timedelta(days=3), now + timedelta(days=30),
-                     json.dumps(trigger), stock, 0, 1, 7, 10 if merchant_id % 7 == 0 else 0, now)
+                     json.dumps(trigger), stock, 0, 1, 7, 10 if merchant_id % 7 == 0 else 0, "{}", now)
                 )  # fmt: skip
         # Prior check-ins at least two days old, so that none of them makes a new one implausibly fast.
         django_cursor.execute("SELECT id, ST_Y(location::geometry), ST_X(location::geometry) FROM merchants_merchant")

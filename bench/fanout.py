@@ -162,10 +162,10 @@ def data_ensure(args) -> dict:
         _copy(
             cursor,
             "merchants_merchant",
-            "name, category, address, location, checkin_radius_m, timezone, created_at",
+            "name, category, address, location, checkin_radius_m, timezone, translations, created_at",
             (
                 (f"Bench shop {n}", "cafe", "Cheolsan-ro", f"SRID=4326;POINT({CHEOLSAN[1]} {CHEOLSAN[0]})", 100,
-                 "Asia/Seoul", now)
+                 "Asia/Seoul", "{}", now)
                 for n in range(merchant_count)
             ),
         )  # fmt: skip

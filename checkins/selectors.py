@@ -33,13 +33,43 @@ LEFT JOIN LATERAL (
 WHERE m.id = %(merchant)s
 """
 
-_FRIENDS_HERE_SQL = """
+
+# The triggers' facts as SQL, written once with the merchant and the start as SQL expressions: for one visit
+# (visit_facts_find) and for a would-be visit at many merchants at once (visit_facts_predict).
+def _visits_since_sql(*, merchant: str, since: str) -> str:
+    return f"""
+SELECT count(*) FROM checkins_checkin c
+WHERE c.user_id = %(user)s AND c.merchant_id = {merchant} AND c.created_at >= {since}
+"""
+
+
+def _friends_here_sql(*, merchant: str, since: str) -> str:
+    return f"""
 SELECT DISTINCT ON (c.user_id) c.user_id, c.id
 FROM checkins_checkin c
 JOIN accounts_friendship f ON f.friend_id = c.user_id AND f.user_id = %(user)s
-WHERE c.merchant_id = %(merchant)s AND c.created_at > %(since)s AND c.created_at <= %(until)s
+WHERE c.merchant_id = {merchant} AND c.created_at > {since} AND c.created_at <= %(until)s
   AND c.visibility <> %(private)s
 ORDER BY c.user_id, c.created_at DESC, c.id DESC
+"""
+
+
+_VISITS_SINCE_SQL = _visits_since_sql(merchant="%(merchant)s", since="%(since)s")
+_FRIENDS_HERE_SQL = _friends_here_sql(merchant="%(merchant)s", since="%(since)s")
+
+# Every fact a would-be visit's campaigns asked for, in one round trip: one row per VisitsSince and one per friend
+# found for a FriendsHereSince, numbered as asked.
+_PREDICT_SQL = f"""
+WITH wanted AS (
+    SELECT * FROM unnest(%(kinds)s::text[], %(merchants)s::bigint[], %(sinces)s::timestamptz[])
+        WITH ORDINALITY AS w(kind, merchant_id, since, i)
+)
+SELECT w.i, ({_visits_since_sql(merchant="w.merchant_id", since="w.since")}), NULL FROM wanted w
+WHERE w.kind = 'visits'
+UNION ALL
+SELECT w.i, here.user_id, here.id FROM wanted w
+CROSS JOIN LATERAL ({_friends_here_sql(merchant="w.merchant_id", since="w.since")}) here
+WHERE w.kind = 'friends'
 """
 
 
@@ -68,7 +98,9 @@ def checkin_context_find(*, user_id: int, merchant_id: int, lat: float, lng: flo
 
 def checkin_count_since(*, user_id: int, merchant_id: int, since: datetime) -> int:
     """The user's check-ins at the merchant at or after `since`."""
-    return Checkin.objects.filter(user_id=user_id, merchant_id=merchant_id, created_at__gte=since).count()
+    with connection.cursor() as cursor:
+        cursor.execute(_VISITS_SINCE_SQL, {"user": user_id, "merchant": merchant_id, "since": since})
+        return cursor.fetchone()[0]
 
 
 def friends_checked_in_since(*, user_id: int, merchant_id: int, since: datetime, until: datetime) -> list[tuple]:
@@ -94,6 +126,36 @@ def visit_facts_find(*, user_id: int, merchant_id: int, until: datetime, facts: 
             )
         else:
             raise TypeError(f"no check-in reader for {fact!r}")
+    return found
+
+
+def visit_facts_predict(
+    *, user_id: int, at: datetime, wanted: Iterable[tuple[int, Fact]]
+) -> dict[tuple[int, Fact], Any]:
+    """The facts a check-in of the user at `at` would read, for each (merchant id, fact) asked, as visit_facts_find
+    would read them once the check-in were written (a visit count includes it), in one query for all merchants."""
+    asked = list(dict.fromkeys(wanted))
+    kinds, merchants, sinces = [], [], []
+    for merchant_id, fact in asked:
+        if not isinstance(fact, VisitsSince | FriendsHereSince):
+            raise TypeError(f"no check-in reader for {fact!r}")
+        kinds.append("visits" if isinstance(fact, VisitsSince) else "friends")
+        merchants.append(merchant_id)
+        sinces.append(fact.since)
+    # Before any row is read: the would-be check-in is one visit of every count; no friend is found yet.
+    found: dict[tuple[int, Fact], Any] = {key: 1 if isinstance(key[1], VisitsSince) else [] for key in asked}
+    if not asked:
+        return found
+    params: dict[str, Any] = {"user": user_id, "until": at, "private": Visibility.PRIVATE}
+    params.update(kinds=kinds, merchants=merchants, sinces=sinces)
+    with connection.cursor() as cursor:
+        cursor.execute(_PREDICT_SQL, params)
+        for number, first, second in cursor.fetchall():
+            key = asked[number - 1]
+            if isinstance(key[1], VisitsSince):
+                found[key] += first
+            else:
+                found[key].append((first, second))
     return found
 
 

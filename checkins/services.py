@@ -7,6 +7,7 @@ from types import MappingProxyType
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from accounts.models import User
 from checkins.errors import CheckinCooldown, CheckinRefused, ImplausibleTravel, PoorAccuracy, TooFar
@@ -36,22 +37,30 @@ def _refusal(context: CheckinContext, *, accuracy_m: float, now: datetime) -> Ch
     """The first anti-cheat rule that refuses this attempt, in the contract's order, or None."""
     if accuracy_m > settings.CHECKIN_MAX_ACCURACY_M:
         return PoorAccuracy(
-            f"The GPS fix is too imprecise ({accuracy_m:g} m); at most {settings.CHECKIN_MAX_ACCURACY_M:g} m.",
+            gettext("The GPS fix is too imprecise (%(accuracy)s m); at most %(most)s m.")
+            % {"accuracy": f"{accuracy_m:g}", "most": f"{settings.CHECKIN_MAX_ACCURACY_M:g}"},
             max_accuracy_m=settings.CHECKIN_MAX_ACCURACY_M,
         )
     radius = context.checkin_radius_m
     # The reported accuracy is credited, but never more than the radius: no fix is accepted beyond twice the radius.
     if context.distance_m - min(accuracy_m, radius) > radius:
         return TooFar(
-            f"You are {context.distance_m:.0f} m from this merchant; check-ins are accepted within {radius} m.",
+            gettext("You are %(distance)s m from this merchant; check-ins are accepted within %(radius)d m.")
+            % {"distance": f"{context.distance_m:.0f}", "radius": radius},
             distance_m=round(context.distance_m, 2),
             checkin_radius_m=radius,
         )
     cooldown = timedelta(minutes=settings.CHECKIN_COOLDOWN_MINUTES)
     if cooldown > timedelta(0) and context.last_here_at is not None and now - context.last_here_at < cooldown:
         retry_at = context.last_here_at + cooldown
+        minutes = settings.CHECKIN_COOLDOWN_MINUTES
         return CheckinCooldown(
-            f"You checked in here less than {settings.CHECKIN_COOLDOWN_MINUTES} minutes ago.",
+            ngettext(
+                "You checked in here less than %(minutes)d minute ago.",
+                "You checked in here less than %(minutes)d minutes ago.",
+                minutes,
+            )
+            % {"minutes": minutes},
             retry_at=retry_at.isoformat(),
         )
     previous_m = context.previous_distance_m
@@ -60,9 +69,11 @@ def _refusal(context: CheckinContext, *, accuracy_m: float, now: datetime) -> Ch
         speed_kmh = previous_m / 1000 / hours if hours > 0 else float("inf")
         if speed_kmh > settings.CHECKIN_MAX_SPEED_KMH:
             return ImplausibleTravel(
-                f"Reaching this place from your previous check-in "
-                f"({previous_m / 1000:.1f} km away) needs more than "
-                f"{settings.CHECKIN_MAX_SPEED_KMH:g} km/h."
+                gettext(
+                    "Reaching this place from your previous check-in (%(distance)s km away) needs more than "
+                    "%(speed)s km/h."
+                )
+                % {"distance": f"{previous_m / 1000:.1f}", "speed": f"{settings.CHECKIN_MAX_SPEED_KMH:g}"}
             )
     return None
 

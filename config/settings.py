@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Dashboard pages only: a signed-in user's saved language wins over the cookie and Accept-Language.
+    "dashboard.language.SavedLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "api.middleware.QueryTextMiddleware",
@@ -279,6 +281,8 @@ SPECTACULAR_SETTINGS = {
         "CampaignStatusEnum": "coupons.models.Campaign.Status",
         "CouponStatusEnum": "coupons.models.Coupon.Status",
         "NotificationTypeEnum": "accounts.models.Notification.Type",
+        "ProgressReasonEnum": "checkins.progress.REASONS",
+        "StaffRoleEnum": "merchants.models.MerchantStaff.Role",
         "TypeEnum": "coupons.triggers.TRIGGER_TYPES",
     },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_problem_responses"],
@@ -341,6 +345,8 @@ CHECKIN_COOLDOWN_MINUTES = env.int("CHECKIN_COOLDOWN_MINUTES", default=60)
 CHECKIN_MAX_SPEED_KMH = env.float("CHECKIN_MAX_SPEED_KMH", default=300.0)
 CHECKIN_SPEED_EXEMPT_M = env.float("CHECKIN_SPEED_EXEMPT_M", default=1000.0)
 IDEMPOTENCY_TTL_HOURS = env.int("IDEMPOTENCY_TTL_HOURS", default=24)
+# How long after a redemption an owner or manager may still void it (the coupon is active again).
+REDEMPTION_VOID_MINUTES = env.int("REDEMPTION_VOID_MINUTES", default=10)
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Logging: one JSON line per event (structlog), request lines from api.middleware.RequestLogMiddleware

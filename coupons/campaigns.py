@@ -4,10 +4,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.dates import supported_date_error
 from core.errors import ValidationFailed
+from core.translations import TranslatedTexts
 from coupons.errors import CampaignChangeRefused, CampaignEnded, CampaignNotFound
 from coupons.limits import CAMPAIGN_LIMITS
 from coupons.models import Campaign
@@ -27,7 +29,10 @@ CAMPAIGN_FIELDS = (
     "daily_start_time",
     "daily_end_time",
     "holdout_percent",
+    "translations",
 )
+# The texts of a campaign that may be translated (the rule for all translations: core/translations.py).
+CAMPAIGN_TEXTS = TranslatedTexts.of(Campaign, "title", "description")
 
 
 def _campaign_check(values: dict, *, issued_count: int = 0) -> None:
@@ -39,7 +44,7 @@ def _campaign_check(values: dict, *, issued_count: int = 0) -> None:
     if errors:
         raise ValidationFailed(errors=errors)
     if values["ends_at"] <= values["starts_at"]:
-        errors["ends_at"] = ["Must be after starts_at."]
+        errors["ends_at"] = [_("Must be after starts_at.")]
     stock = values.get("total_stock")
     if stock is not None and stock < max(1, issued_count):
         errors["total_stock"] = [
@@ -47,14 +52,14 @@ def _campaign_check(values: dict, *, issued_count: int = 0) -> None:
         ]
     for limit in CAMPAIGN_LIMITS:
         if not limit.low <= values[limit.name] <= limit.high:
-            errors[limit.name] = [f"Must be between {limit.low} and {limit.high}."]
+            errors[limit.name] = [_("Must be between %(low)d and %(high)d.") % {"low": limit.low, "high": limit.high}]
     start, end = values.get("daily_start_time"), values.get("daily_end_time")
     if (start is None) != (end is None):
         errors["daily_end_time" if end is None else "daily_start_time"] = [
             "daily_start_time and daily_end_time go together: give both or neither."
         ]
     elif start is not None and start == end:
-        errors["daily_end_time"] = ["Must differ from daily_start_time (leave both out for all day)."]
+        errors["daily_end_time"] = [_("Must differ from daily_start_time (leave both out for all day).")]
     if errors:
         raise ValidationFailed(errors=errors)
 
@@ -70,12 +75,14 @@ def campaign_create(*, merchant: Merchant, actor: User, **fields) -> Campaign:
         "total_stock": None,
         "daily_start_time": None,
         "daily_end_time": None,
+        "translations": {},
         **{limit.name: limit.default for limit in CAMPAIGN_LIMITS},
     }
     values.update({name: fields[name] for name in CAMPAIGN_FIELDS if name in fields})
     values["trigger"] = trigger_clean(values.get("trigger"))
+    values["translations"] = CAMPAIGN_TEXTS.clean(values["translations"])
     if values["ends_at"] <= now:
-        raise ValidationFailed(errors={"ends_at": ["Must be in the future."]})
+        raise ValidationFailed(errors={"ends_at": [_("Must be in the future.")]})
     _campaign_check(values)
     return Campaign.objects.create(merchant=merchant, created_by=actor, **values)
 
@@ -102,7 +109,8 @@ def _ended_refuse(campaign: Campaign) -> None:
 
 @transaction.atomic
 def campaign_update(*, campaign_id: int, actor: User, data: dict) -> Campaign:
-    """Change a campaign that has not ended; owners and managers only. Stock never drops below what was issued."""
+    """Change a campaign that has not ended; owners and managers only. Stock never drops below what was issued;
+    `translations` replaces the whole object."""
     # The row lock orders this change with concurrent issuance, so the stock check below sees the final count.
     campaign = _campaign_for_change(campaign_id=campaign_id, actor=actor)
     _ended_refuse(campaign)
@@ -111,6 +119,8 @@ def campaign_update(*, campaign_id: int, actor: User, data: dict) -> Campaign:
     values.update({name: data[name] for name in changed})
     if "trigger" in data:
         values["trigger"] = trigger_clean(data["trigger"])
+    if "translations" in data:
+        values["translations"] = CAMPAIGN_TEXTS.clean(data["translations"])
     _campaign_check(values, issued_count=campaign.issued_count)
     for name in changed:
         setattr(campaign, name, values[name])

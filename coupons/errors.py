@@ -32,8 +32,15 @@ class CouponNotFound(NotFound):
     default_detail = _("No coupon of this merchant has this code.")
 
 
+class WalletCouponNotFound(NotFound):
+    """No coupon of the caller's wallet has this id (another user's coupon is not revealed either)."""
+
+    code = "coupon_not_found"
+    default_detail = _("You have no coupon with this id.")
+
+
 class CouponAlreadyRedeemed(Conflict):
-    """Carries `redeemed_at`."""
+    """Carries `redeemed_at` and `redeemed_by` (the redeeming staff's display name, null when unknown)."""
 
     code = "coupon_already_redeemed"
     default_detail = _("This coupon was already redeemed.")
@@ -44,3 +51,17 @@ class CouponExpired(Gone):
 
     code = "coupon_expired"
     default_detail = _("This coupon has expired.")
+
+
+class RedemptionNotFound(NotFound):
+    """No redemption of this merchant has this id (another merchant's is not revealed either)."""
+
+    code = "redemption_not_found"
+    default_detail = _("No redemption of this merchant has this id.")
+
+
+class VoidWindowPassed(Conflict):
+    """Carries `redeemed_at` and `void_minutes`."""
+
+    code = "void_window_passed"
+    default_detail = _("This redemption can no longer be voided: the time to void it has passed.")

@@ -7,12 +7,21 @@ query over three files; here the whole statement is written once, in one place, 
 The spatial pieces (the point constructor, the KNN candidate slack, the no-KNN fallback) come from geo.sql.
 """
 
+from core.translations import language_current, translated_sql
 from coupons.selectors import RUNNING_CAMPAIGN_SQL
+from coupons.triggers import trigger_params_sql
 from geo.sql import knn_candidates, knn_fetchall, point_sql
 
+_CAMPAIGN_TITLE_SQL = translated_sql(alias="c", field="title")
 _ACTIVE_CAMPAIGNS_SQL = f"""
-    SELECT coalesce(json_agg(json_build_object('id', c.id, 'title', c.title, 'trigger', c.trigger->>'type',
-                                               'ends_at', c.ends_at) ORDER BY c.id), '[]'::json)
+    SELECT coalesce(json_agg(json_build_object('id', c.id, 'title', {_CAMPAIGN_TITLE_SQL},
+                                               'trigger', c.trigger->>'type', 'ends_at', c.ends_at,
+                                               'trigger_params', {trigger_params_sql("c.trigger")},
+                                               'per_user_limit', c.per_user_limit,
+                                               'coupon_valid_days', c.coupon_valid_days,
+                                               'daily_start_time', c.daily_start_time,
+                                               'daily_end_time', c.daily_end_time)
+                             ORDER BY c.id), '[]'::json)
     FROM coupons_campaign c WHERE c.merchant_id = near.id AND {RUNNING_CAMPAIGN_SQL}
 """
 
@@ -26,7 +35,7 @@ _NEARBY_SQL = """
 SELECT near.id, near.name, near.category, near.address, near.lat, near.lng, near.distance_m,
        ({active_campaigns}) AS active_campaigns
 FROM (
-    SELECT m.id, m.name, m.category, m.address, m.location
+    SELECT m.id, {name} AS name, m.category, {address} AS address, m.location
     FROM merchants_merchant m
     WHERE m.location && _ST_Expand({origin}, %(radius)s){filters}
     ORDER BY m.location <-> {origin}
@@ -69,12 +78,14 @@ def merchant_nearby_sql(
         "limit": limit,
         "offset": offset,
         "candidates": knn_candidates(rows=offset + limit),
+        # Names, addresses and titles in the request's language, else the original (core/translations.py).
+        "lang": language_current(),
     }
     if category:
         filters.append("m.category = %(category)s")
         params["category"] = category
     if q:
-        filters.append("m.name ILIKE %(q)s")
+        filters.append("(m.name ILIKE %(q)s OR m.translations -> %(lang)s::text ->> 'name' ILIKE %(q)s)")
         params["q"] = _like_pattern(q)
     if has_campaign is not None:
         exists = f"EXISTS (SELECT 1 FROM coupons_campaign c WHERE c.merchant_id = m.id AND {RUNNING_CAMPAIGN_SQL})"
@@ -82,6 +93,8 @@ def merchant_nearby_sql(
     sql = _NEARBY_SQL.format(
         origin=_ORIGIN_SQL,
         active_campaigns=_ACTIVE_CAMPAIGNS_SQL,
+        name=translated_sql(alias="m", field="name"),
+        address=translated_sql(alias="m", field="address"),
         filters="".join(f"\n      AND {f}" for f in filters),
     )
     return sql, params

@@ -1,12 +1,16 @@
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from core.translations import translated_expression
 from coupons.eligibility import within_daily_hours
-from coupons.errors import CampaignListRefused, CampaignNotFound
-from coupons.models import Campaign, Coupon
+from coupons.errors import CampaignListRefused, CampaignNotFound, RedemptionNotFound, WalletCouponNotFound
+from coupons.models import Campaign, Coupon, Redemption
 from coupons.status import CAMPAIGN_RUNNING, COUPON_ACTIVE
 from merchants.selectors import merchant_get, staff_role_require
 
@@ -133,11 +137,93 @@ def coupon_list_for_user(*, user_id: int, status: str | None = None, now=None) -
         "expires_at",
         "redeemed_at",
         "expired_at",
-        title=F("campaign__title"),
-        merchant_name=F("merchant__name"),
+        # In the request's language where translated, else the original (core/translations.py).
+        title=translated_expression("title", prefix="campaign__"),
+        merchant_name=translated_expression("name", prefix="merchant__"),
     )
+
+
+def coupon_get_for_user(*, coupon_id: int, user_id: int) -> dict:
+    """One coupon of the user's wallet, as a row of coupon_list_for_user; WalletCouponNotFound when the user has no
+    coupon with this id (whether or not someone else has)."""
+    row = coupon_list_for_user(user_id=user_id).filter(pk=coupon_id).first()
+    if row is None:
+        raise WalletCouponNotFound()
+    return row
 
 
 def coupon_status(row: dict, now=None) -> str:
     """The status of a coupon row from coupon_list_for_user (the rule: coupons.status, as Coupon.status_at)."""
     return Coupon.Status(COUPON_ACTIVE.status_of(row.get, now or timezone.now()))
+
+
+# One redemption row, flat: the columns redemption_list_for_day reads in its one query and nests.
+_REDEMPTION_COLUMNS = {
+    "coupon_code": F("coupon__code"),
+    "holder_id": F("coupon__user_id"),
+    "holder_display_name": F("coupon__user__display_name"),
+    "holder_username": F("coupon__user__username"),
+    "redeemer_display_name": F("redeemed_by__display_name"),
+    "redeemer_username": F("redeemed_by__username"),
+    "voider_display_name": F("voided_by__display_name"),
+    "voider_username": F("voided_by__username"),
+}
+
+
+def _person(person_id: int | None, display_name: str | None, username: str | None) -> dict | None:
+    """{id, display_name} (the display name, else the username), or None for nobody."""
+    if person_id is None:
+        return None
+    return {"id": person_id, "display_name": display_name or username}
+
+
+def _redemption_row(row: Mapping[str, Any]) -> dict:
+    return {
+        "id": row["id"],
+        "coupon": {"id": row["coupon_id"], "code": row["coupon_code"], "title": row["coupon_title"]},
+        "user": _person(row["holder_id"], row["holder_display_name"], row["holder_username"]),
+        "redeemed_at": row["redeemed_at"],
+        "redeemed_by": _person(row["redeemed_by_id"], row["redeemer_display_name"], row["redeemer_username"]),
+        "voided_at": row["voided_at"],
+        "voided_by": _person(row["voided_by_id"], row["voider_display_name"], row["voider_username"]),
+    }
+
+
+def _redemption_rows(**filters) -> list[dict]:
+    """Redemption rows matching `filters`, newest first, from one query."""
+    rows = (
+        Redemption.objects.filter(**filters)
+        .order_by("-redeemed_at", "-id")
+        .values(
+            "id",
+            "coupon_id",
+            "redeemed_at",
+            "redeemed_by_id",
+            "voided_at",
+            "voided_by_id",
+            # Per request: the campaign title in the language of the request.
+            coupon_title=translated_expression("title", prefix="coupon__campaign__"),
+            **_REDEMPTION_COLUMNS,
+        )
+    )
+    return [_redemption_row(row) for row in rows]
+
+
+def redemption_list_for_day(*, merchant_id: int, user_id: int, day: date | None = None) -> list[dict]:
+    """A merchant's redemptions of one local day (its time zone; default today there), newest first, voided ones
+    included; for any of its staff. Rows: {id, coupon {id, code, title}, user {id, display_name}, redeemed_at,
+    redeemed_by {id, display_name}, voided_at, voided_by {id, display_name} | None}."""
+    zone = ZoneInfo(merchant_get(merchant_id=merchant_id).timezone)
+    staff_role_require(merchant_id=merchant_id, user_id=user_id)
+    day = day or timezone.now().astimezone(zone).date()
+    start = datetime.combine(day, time.min, tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)
+    return _redemption_rows(merchant_id=merchant_id, redeemed_at__gte=start, redeemed_at__lt=end)
+
+
+def redemption_row_get(*, merchant_id: int, redemption_id: int) -> dict:
+    """One redemption of the merchant as a row of redemption_list_for_day (the caller has checked the role)."""
+    rows = _redemption_rows(merchant_id=merchant_id, pk=redemption_id)
+    if not rows:
+        raise RedemptionNotFound()
+    return rows[0]

@@ -10,8 +10,8 @@ from accounts.models import FriendRequest, Friendship, User
 from checkins.models import Checkin
 from core.outbox import outbox_event_consume, outbox_event_write
 from coupons.codes import coupon_code_new
-from coupons.eligibility import in_holdout
-from coupons.models import Campaign, CampaignEligibility, Coupon
+from coupons.eligibility import in_holdout, within_daily_hours
+from coupons.models import Campaign, CampaignEligibility, CampaignUserCount, Coupon, Redemption
 from coupons.triggers import Visit, VisitsSince, trigger_members
 from demo.places import AREAS, place_generate
 from geo.points import point_from_lat_lng
@@ -45,7 +45,7 @@ def merchants_bulk_load(*, count: int, seed: int = 7, chunk: int = 50_000, progr
     """Append `count` generated merchants with COPY (about 10 s per 100,000 rows with the GiST index in place)."""
     rng = random.Random(seed)
     now = datetime.now(UTC)
-    columns = "(name, category, address, location, checkin_radius_m, timezone, created_at)"
+    columns = "(name, category, address, location, checkin_radius_m, timezone, translations, created_at)"
     bar = tqdm(total=count, unit="merchants", disable=not progress, mininterval=0.5)
     loaded = 0
     with connection.cursor() as django_cursor:
@@ -63,6 +63,7 @@ def merchants_bulk_load(*, count: int, seed: int = 7, chunk: int = 50_000, progr
                             f"SRID=4326;POINT({place.lng} {place.lat})",
                             rng.choice((50, 100, 100, 100, 150)),
                             "Asia/Seoul",
+                            "{}",  # the column has no database default (Merchant.translations)
                             now,
                         )
                     )
@@ -268,7 +269,7 @@ DEMO_HISTORY_DAYS = 120
 DEMO_HISTORY_CUSTOMERS = 1500
 
 
-def _trigger_met(campaign, user_id: int, checkin_id: int, at, *, visits_since_start: int) -> bool:
+def _trigger_met(campaign, user_id: int, checkin_id: int, at, *, visits_since_start: int, first_visit: bool) -> bool:
     """Replay a campaign's trigger from the registry on a history visit (alone: group unlocks are not replayed)."""
     visit = Visit(
         checkin_id=checkin_id,
@@ -276,11 +277,65 @@ def _trigger_met(campaign, user_id: int, checkin_id: int, at, *, visits_since_st
         merchant_id=campaign.merchant_id,
         merchant_name="",
         at=at,
-        first_visit=visits_since_start == 1,
+        first_visit=first_visit,
         shared=False,
         facts={VisitsSince(campaign.starts_at): visits_since_start},
     )
     return bool(trigger_members(trigger=campaign.trigger, starts_at=campaign.starts_at, visit=visit))
+
+
+def _campaign_offers(campaign, at, merchant) -> bool:
+    """Whether the campaign issued at this moment: inside its period and its daily hours (it was never paused)."""
+    return campaign.starts_at <= at < campaign.ends_at and within_daily_hours(
+        start=campaign.daily_start_time, end=campaign.daily_end_time, at=at, timezone_name=merchant.timezone
+    )
+
+
+def _coupons_replay(campaigns: list, shops: list, *, now, rng, owner) -> tuple[list, list, dict]:
+    """Every check-in at the demo shops, oldest first (the history's and the demo feed's), through every campaign
+    running then, as the issuance rules would have gone: trigger, holdout, per-user limit, stock. Returns the
+    eligibility records (campaign, user id, check-in, in holdout, coupon, at), the coupons (some redeemed) and the
+    per-user slots {(campaign id, user id): coupons issued}."""
+    by_shop = {shop.pk: [c for c in campaigns if c.merchant_id == shop.pk] for shop in shops}
+    merchants = {shop.pk: shop for shop in shops}
+    visits: dict = {}  # (merchant, user) -> check-ins so far, for the first visit
+    since: dict = {}  # (campaign, user) -> check-ins since the campaign started
+    slots: dict = {}
+    issued = dict.fromkeys((c.pk for c in campaigns), 0)
+    eligible, coupons = [], []
+    for checkin in Checkin.objects.filter(merchant__in=shops).order_by("created_at", "id"):
+        user_id, at, merchant = checkin.user_id, checkin.created_at, merchants[checkin.merchant_id]
+        visits[(merchant.pk, user_id)] = visits.get((merchant.pk, user_id), 0) + 1
+        for campaign in by_shop[merchant.pk]:
+            if not _campaign_offers(campaign, at, merchant):
+                continue
+            key = (campaign.pk, user_id)
+            since[key] = since.get(key, 0) + 1
+            first = visits[(merchant.pk, user_id)] == 1
+            if not _trigger_met(campaign, user_id, checkin.pk, at, visits_since_start=since[key], first_visit=first):
+                continue
+            held = in_holdout(campaign_id=campaign.pk, user_id=user_id, holdout_percent=campaign.holdout_percent)
+            coupon = None
+            in_stock = campaign.total_stock is None or issued[campaign.pk] < campaign.total_stock
+            if not held and in_stock and slots.get(key, 0) < campaign.per_user_limit:
+                slots[key] = slots.get(key, 0) + 1
+                issued[campaign.pk] += 1
+                redeemed = at + timedelta(hours=rng.uniform(0.2, 150)) if rng.random() < 0.55 else None
+                redeemed = redeemed if redeemed and redeemed < now else None
+                coupon = Coupon(
+                    campaign=campaign,
+                    merchant=merchant,
+                    user_id=user_id,
+                    code=coupon_code_new(),
+                    checkin_id=checkin.pk,
+                    issued_at=at,
+                    expires_at=at + timedelta(days=campaign.coupon_valid_days),
+                    redeemed_at=redeemed,
+                    redeemed_by=owner if redeemed else None,
+                )
+                coupons.append(coupon)
+            eligible.append((campaign, user_id, checkin, held, coupon, at))
+    return eligible, coupons, slots
 
 
 def demo_stats_history_load(*, seed: int = 7) -> int:
@@ -360,50 +415,47 @@ def demo_stats_history_load(*, seed: int = 7) -> int:
             batch_size=5000,
         )
         MerchantView.objects.bulk_create(views, batch_size=5000)
-        # Eligibility, coupons and redemptions as the triggers would have given them.
-        counts: dict = {}
-        eligible, coupons = [], []
-        for checkin, (customer, _, campaign, held, moment) in zip(checkins, visits, strict=True):
-            if not campaign.starts_at <= moment < campaign.ends_at:
-                continue
-            key = (campaign.pk, customer.pk)
-            counts[key] = counts.get(key, [0, 0])
-            counts[key][0] += 1
-            if not _trigger_met(campaign, customer.pk, checkin.pk, moment, visits_since_start=counts[key][0]):
-                continue
-            coupon = None
-            if not held and counts[key][1] < campaign.per_user_limit:
-                counts[key][1] += 1
-                redeemed = moment + timedelta(hours=rng.uniform(0.2, 150)) if rng.random() < 0.55 else None
-                coupon = Coupon(
-                    campaign=campaign,
-                    merchant=checkin.merchant,
-                    user=customer,
-                    code=coupon_code_new(),
-                    checkin_id=checkin.pk,
-                    issued_at=moment,
-                    expires_at=moment + timedelta(days=7),
-                    redeemed_at=redeemed if redeemed and redeemed < now else None,
-                    redeemed_by=owner if redeemed and redeemed < now else None,
-                )
-                coupons.append(coupon)
-            eligible.append((campaign, customer, checkin, held, coupon, moment))
+        # Eligibility, coupons and redemptions as the triggers of every campaign running at the time would have given
+        # them: the history campaigns and the demo shops' other campaigns (the "every check-in" one among them).
+        replayed = campaigns + list(
+            Campaign.objects.filter(merchant__in=shops, created_by=owner).exclude(pk__in=[c.pk for c in campaigns])
+        )
+        eligible, coupons, slots = _coupons_replay(replayed, shops, now=now, rng=rng, owner=owner)
         Coupon.objects.bulk_create(coupons, batch_size=5000)
+        # Each redeemed coupon's standing redemption (the coupon's redeemed_at/redeemed_by mirror it).
+        Redemption.objects.bulk_create(
+            (
+                Redemption(
+                    coupon=coupon,
+                    merchant_id=coupon.merchant_id,
+                    redeemed_at=coupon.redeemed_at,
+                    redeemed_by_id=coupon.redeemed_by_id,
+                )
+                for coupon in coupons
+                if coupon.redeemed_at is not None
+            ),
+            batch_size=5000,
+        )
         CampaignEligibility.objects.bulk_create(
             (
                 CampaignEligibility(
                     campaign=campaign,
-                    user=customer,
+                    user_id=user_id,
                     checkin_id=checkin.pk,
                     in_holdout=held,
                     coupon=coupon,
                     created_at=at,
                 )
-                for campaign, customer, checkin, held, coupon, at in eligible
+                for campaign, user_id, checkin, held, coupon, at in eligible
             ),
             batch_size=5000,
         )
-        for campaign in campaigns:
+        # The per-user slots the live issuance counts on, and each campaign's issued count.
+        CampaignUserCount.objects.bulk_create(
+            (CampaignUserCount(campaign_id=c, user_id=u, issued=n) for (c, u), n in slots.items() if n),
+            batch_size=5000,
+        )
+        for campaign in replayed:
             Campaign.objects.filter(pk=campaign.pk).update(
                 issued_count=sum(c.campaign_id == campaign.pk for c in coupons)
             )

@@ -20,3 +20,15 @@ class StaffRoleRefused(PermissionDenied):
 class AlreadyStaff(Conflict):
     code = "already_staff"
     default_detail = _("This user already works for this merchant.")
+
+
+class StaffNotFound(NotFound):
+    code = "staff_not_found"
+    default_detail = _("This user does not work for this merchant.")
+
+
+class OwnerRequired(Conflict):
+    """A merchant always has its owner: the owner's role cannot be removed."""
+
+    code = "owner_required"
+    default_detail = _("The owner cannot be removed; a merchant always has its owner.")

@@ -1,6 +1,6 @@
 """Reads about merchants and who works for them; every staff check goes through staff_role_require."""
 
-from django.db.models import F, QuerySet
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 
 from core.errors import DomainError
 from merchants.errors import MerchantNotFound, StaffRoleRefused
@@ -55,3 +55,19 @@ def merchant_list_for_staff(*, user_id: int) -> QuerySet[Merchant]:
         .annotate(role=F("staff_roles__role"))
         .order_by("name", "id")
     )
+
+
+def merchant_staff_list(*, merchant_id: int, actor) -> list[dict]:
+    """Who works for the merchant, the owner first, then managers and clerks by username; owners and managers only.
+    Rows: {user: {id, username, display_name}, role}."""
+    staff_role_require(merchant_id=merchant_id, user_id=actor.pk, roles=MANAGING_ROLES)
+    rank = Case(*(When(role=role, then=Value(i)) for i, role in enumerate(STAFF_ROLES)), output_field=IntegerField())
+    rows = (
+        MerchantStaff.objects.filter(merchant_id=merchant_id)
+        .order_by(rank, "user__username")
+        .values("role", "user_id", username=F("user__username"), display_name=F("user__display_name"))
+    )
+    return [
+        {"user": {"id": r["user_id"], "username": r["username"], "display_name": r["display_name"]}, "role": r["role"]}
+        for r in rows
+    ]

@@ -38,6 +38,13 @@ command -v redis-cli >/dev/null || missing+=(redis-tools)
 command -v curl >/dev/null || missing+=(curl)
 command -v msgfmt >/dev/null || missing+=(gettext)
 if [ "${SETUP_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+# npm fetches the pinned axe-core for the accessibility test (below).
+if [ "${SETUP_BROWSER:-0}" = 1 ] && ! command -v npm >/dev/null; then missing+=(npm); fi
+# zbarimg decodes the API's QR images in the tests; Nanum gives the browser screenshots Korean glyphs, WenQuanYi Micro
+# Hei the Chinese ones (the language switcher's 简体中文).
+if [ "${SETUP_BROWSER:-0}" = 1 ] && ! command -v zbarimg >/dev/null; then missing+=(zbar-tools); fi
+if [ "${SETUP_BROWSER:-0}" = 1 ] && ! have_pkg fonts-nanum; then missing+=(fonts-nanum); fi
+if [ "${SETUP_BROWSER:-0}" = 1 ] && ! have_pkg fonts-wqy-microhei; then missing+=(fonts-wqy-microhei); fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 PYTHON=$(pick_python)
 
@@ -104,6 +111,17 @@ if [ -z "${DJANGO_SECRET_KEY:-}" ] && [ -z "${DJANGO_SECRET_KEY_FILE:-}" ] && [ 
   say "generating var/secret_key"
   mkdir -p var
   (umask 077 && .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(64))' > var/secret_key)
+fi
+
+# --- axe-core for tests/dashboard/test_accessibility.py: one exact version from the npm registry, in var/node/ (git ignores
+# var/), fetched only when that version is not there yet ---------------------------------------------------------------
+AXE_CORE_VERSION=4.10.3
+if [ "${SETUP_BROWSER:-0}" = 1 ] \
+  && ! grep -q "\"version\": \"$AXE_CORE_VERSION\"" var/node/node_modules/axe-core/package.json 2>/dev/null; then
+  say "installing axe-core $AXE_CORE_VERSION into var/node"
+  mkdir -p var/node
+  npm install --prefix var/node --no-audit --no-fund --ignore-scripts --save-exact --loglevel=error \
+    "axe-core@$AXE_CORE_VERSION" >/dev/null
 fi
 
 # --- Translations: compile each catalogue in locale/ whose .po is newer than its .mo ----------------------------------

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 
 from accounts.models import Friendship
 from checkins.models import Checkin, Visibility
+from core.translations import language_current, translated_expression, translated_sql
 from social.errors import CheckinNotFound
 from social.models import Comment, Like
 
@@ -63,7 +64,7 @@ def checkin_detail_get(*, checkin_id: int, viewer_id: int) -> dict:
             "liked_by_me",
             username=F("user__username"),
             display_name=F("user__display_name"),
-            merchant_name=F("merchant__name"),
+            merchant_name=translated_expression("name", prefix="merchant__"),
             merchant_category=F("merchant__category"),
             merchant_ref=F("merchant_id"),
         )
@@ -103,7 +104,7 @@ WITH page AS MATERIALIZED (
     ORDER BY d.checkin_created_at {direction}, d.id {direction}
     LIMIT %(limit)s
 )
-SELECT d.checkin_created_at, d.id, c.id, c.message, u.id, u.username, u.display_name, m.id, m.name, m.category,
+SELECT d.checkin_created_at, d.id, c.id, c.message, u.id, u.username, u.display_name, m.id, {merchant_name}, m.category,
        (SELECT count(*) FROM social_like l WHERE l.checkin_id = d.checkin_id),
        (SELECT count(*) FROM social_comment k WHERE k.checkin_id = d.checkin_id),
        EXISTS (SELECT 1 FROM social_like l WHERE l.checkin_id = d.checkin_id AND l.user_id = %(viewer)s)
@@ -113,12 +114,14 @@ JOIN accounts_user u ON u.id = d.author_id
 JOIN merchants_merchant m ON m.id = d.merchant_id
 ORDER BY d.checkin_created_at {direction}, d.id {direction}
 """
+_MERCHANT_NAME_SQL = translated_sql(alias="m", field="name")
 
 
 def feed_list(*, viewer_id: int, limit: int, below: FeedKey | None = None, above: FeedKey | None = None) -> list[dict]:
     """Up to `limit` feed items newest first: the newest ones, those older than `below`, or (to page back) the
     `limit` oldest of those newer than `above`. Each item carries its `key` for cursors."""
-    params: dict = {"viewer": viewer_id, "limit": limit}
+    # The merchant's name in the request's language where translated, else the original (core/translations.py).
+    params: dict = {"viewer": viewer_id, "limit": limit, "lang": language_current()}
     window, direction = "", "DESC"
     if below is not None:
         window = "AND (d.checkin_created_at, d.id) < (%(at)s, %(delivery)s)"
@@ -127,7 +130,8 @@ def feed_list(*, viewer_id: int, limit: int, below: FeedKey | None = None, above
         window, direction = "AND (d.checkin_created_at, d.id) > (%(at)s, %(delivery)s)", "ASC"
         params.update(at=above[0], delivery=above[1])
     with connection.cursor() as cursor:
-        cursor.execute(_FEED_SQL.format(window=window, direction=direction), params)
+        sql = _FEED_SQL.format(window=window, direction=direction, merchant_name=_MERCHANT_NAME_SQL)
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     if direction == "ASC":
         rows.reverse()

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection, transaction
+from django.utils.translation import gettext
 
 from accounts.models import Notification, User
 from accounts.services import notification_create, notifications_create_many
@@ -121,9 +122,11 @@ class CommentView:
 def _comment_text_clean(text: str) -> str:
     text = text.strip()
     if not text:
-        raise ValidationFailed(errors={"text": ["Write something (1 to 500 characters)."]})
+        message = gettext("Write something (1 to %(most)d characters).") % {"most": COMMENT_MAX_CHARS}
+        raise ValidationFailed(errors={"text": [message]})
     if len(text) > COMMENT_MAX_CHARS:
-        raise ValidationFailed(errors={"text": [f"At most {COMMENT_MAX_CHARS} characters (yours has {len(text)})."]})
+        message = gettext("At most %(most)d characters (yours has %(length)d).")
+        raise ValidationFailed(errors={"text": [message % {"most": COMMENT_MAX_CHARS, "length": len(text)}]})
     return text
 
 

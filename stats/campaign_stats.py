@@ -19,10 +19,19 @@ from stats import metrics
 from stats.errors import BucketInvalid, SeriesTooLong
 from stats.metrics import ELIGIBLE, ratio
 from stats.models import Bitmap, FoldState
-from stats.windows import DAY, HOUR, Window, bits_rows, campaign_period, local_aware, midnight, stats_window_resolve
+from stats.windows import (
+    BUCKET_LENGTHS,
+    HOUR,
+    Window,
+    bits_rows,
+    bucket_floor,
+    campaign_period,
+    local_aware,
+    stats_window_resolve,
+)
 
 K = Bitmap.Kind
-BUCKETS = ("hour", "day")
+BUCKETS = tuple(BUCKET_LENGTHS)
 # Below this many users in either group the holdout comparison is reported as too small to tell.
 HOLDOUT_MIN_USERS = 30
 Z_95 = 1.959964
@@ -79,7 +88,7 @@ SELECT date_trunc(%(unit)s, hour) AS bucket, sum(checkins), sum(issued), sum(red
 """
 
 # Distinct visitors per bucket: an hour's bitmap, a whole day's bitmap, or for a day cut by the range the OR of its
-# hours inside the range.
+# hours inside the range; for a week, the OR of the tiles inside it (a whole week's row, or its days and edge hours).
 _SERIES_UNIQUE_SQL = {
     "hour": f"""
 SELECT bucket, sum(bit_count(bits))::bigint FROM stats_bitmap
@@ -90,6 +99,13 @@ GROUP BY 1
 SELECT day, sum(bit_count(bits))::bigint FROM (
     SELECT date_trunc('day', bucket) AS day, chunk, bit_or(bits) AS bits
     FROM ({bits_rows("s", f"ARRAY[{K.VISITORS}]", "%(merchant)s")}) rows
+    GROUP BY 1, 2
+) b GROUP BY 1
+""",
+    "week": f"""
+SELECT week, sum(bit_count(bits))::bigint FROM (
+    SELECT date_trunc('week', bucket) AS week, chunk, bit_or(bits) AS bits
+    FROM ({bits_rows("r", f"ARRAY[{K.VISITORS}]", "%(merchant)s")}) rows
     GROUP BY 1, 2
 ) b GROUP BY 1
 """,
@@ -222,7 +238,7 @@ def campaign_stats(
     now: datetime | None = None,
 ) -> dict:
     """A campaign's effect statistics for its staff (CampaignNotFound for anyone else): totals, funnel, baseline and
-    lift, holdout comparison and a per-hour or per-day series, as plain dicts."""
+    lift, holdout comparison and a per-hour, per-day or per-week series, as plain dicts."""
     if bucket not in BUCKETS:
         raise BucketInvalid()
     campaign = _campaign_for_staff(campaign_id=campaign_id, user_id=user_id)
@@ -257,10 +273,10 @@ def campaign_stats(
 
 
 def _series(window: Window, bucket: str, zone: ZoneInfo, counts: dict, unique: dict) -> list[dict]:
-    """One row per local hour or day of the window, zeros where the rollups have nothing."""
+    """One row per local hour, day or week of the window, zeros where the rollups have nothing."""
     rows = []
-    step = HOUR if bucket == "hour" else DAY
-    cursor = window.start if bucket == "hour" else midnight(window.start)
+    step = BUCKET_LENGTHS[bucket]
+    cursor = bucket_floor(window.start, bucket)
     while cursor < window.end:
         checkins, issued, redeemed = counts.get(cursor, (0, 0, 0))
         rows.append(

@@ -16,10 +16,10 @@ class StatsAccessRefused(PermissionDenied):
 
 
 class BucketInvalid(ValidationFailed):
-    """`bucket` is neither hour nor day."""
+    """`bucket` is not hour, day or week."""
 
     def __init__(self):
-        super().__init__(errors={"bucket": [gettext("Must be hour or day.")]})
+        super().__init__(errors={"bucket": [gettext("Must be hour, day or week.")]})
 
 
 class SeriesTooLong(ValidationFailed):

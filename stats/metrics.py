@@ -140,14 +140,14 @@ TOTALS = (
     ),
     Metric(
         "redemption_rate",
-        _("Redemption rate"),
+        _("Coupon redemption rate"),
         "coupons_redeemed / coupons_issued (null when none was issued).",
         "rate",
         Derived(lambda f: ratio(f["coupons_redeemed"], f["coupons_issued"])),
     ),
     Metric(
         "median_minutes_to_redeem",
-        _("Median time to redeem"),
+        _("Median time to redeem a coupon"),
         "Median of (redeemed_at - issued_at) in whole seconds, in minutes (one decimal), over the coupons redeemed in "
         "the range; null when none was.",
         "minutes",
@@ -173,7 +173,7 @@ TOTALS = (
     ),
     Metric(
         "referred_visitors",
-        _("Brought by friends"),
+        _("New visitors brought by friends"),
         "new_visitors whose first visit came within 7 days after a friend's check-in here reached their feed.",
         "count",
         Rollup("merchant", "referred"),
@@ -189,15 +189,30 @@ SERIES = ("checkins", "unique_visitors", "coupons_issued", "coupons_redeemed")
 
 FUNNEL = (
     FunnelStep(
-        "viewers", _("Looked at the shop"), "Distinct signed-in users who opened the merchant's detail.", K.VIEWERS
+        "viewers",
+        _("People who looked at the shop"),
+        "Distinct signed-in users who opened the merchant's detail.",
+        K.VIEWERS,
     ),
-    FunnelStep("checked_in", _("Checked in"), "Distinct users who checked in (= totals.unique_visitors).", K.VISITORS),
-    FunnelStep("eligible", _("Met the trigger"), "Distinct users who met the trigger (holdout included).", ELIGIBLE),
-    FunnelStep("issued", _("Got a coupon"), "Distinct users who got a coupon of this campaign.", K.ISSUED),
-    FunnelStep("redeemed", _("Redeemed it"), "Distinct users who redeemed a coupon of this campaign.", K.REDEEMED),
+    FunnelStep(
+        "checked_in",
+        _("People who checked in"),
+        "Distinct users who checked in (= totals.unique_visitors).",
+        K.VISITORS,
+    ),
+    FunnelStep(
+        "eligible", _("People who met the trigger"), "Distinct users who met the trigger (holdout included).", ELIGIBLE
+    ),
+    FunnelStep("issued", _("People who got a coupon"), "Distinct users who got a coupon of this campaign.", K.ISSUED),
+    FunnelStep(
+        "redeemed",
+        _("People who redeemed a coupon"),
+        "Distinct users who redeemed a coupon of this campaign.",
+        K.REDEEMED,
+    ),
     FunnelStep(
         "returned_30d",
-        _("Came back within 30 days"),
+        _("People who came back within 30 days"),
         "Distinct users who redeemed in the range and checked in here again within 30 days after.",
         K.RETURNED,
     ),

@@ -4,7 +4,9 @@ One fold runs at a time (an advisory lock) in one REPEATABLE READ snapshot, so t
 advances agree. Inserted rows are found by id above a watermark; ids below it that were missing when it was read (a
 transaction still in flight) are kept as gaps and read again by the next folds, so a late commit is never lost.
 Redemptions (an update of the coupon) are found by `redeemed_at` through a partial index, re-read `LOOKBACK` back and
-counted once thanks to the coupon shadow; expiries come from the shadow's `expires_at`. Likes and comments that are
+counted once thanks to the coupon shadow; a voided redemption that was counted (the shadow's `redeemed_at` no longer
+the coupon's) is taken off again, its hours' redeemed/returned bitmaps rebuilt; expiries come from the shadow's
+`expires_at`. Likes and comments that are
 deleted are reported by a trigger and taken off.
 
 Counters are added (exactly once, by the watermarks); bitmaps are ORed (idempotent), which is what lets facts that
@@ -236,6 +238,52 @@ def _sources_read(cursor, watermarks: dict, rebuilt: list[int], now: datetime) -
     return counts
 
 
+def _redemption_since(last_redemption_fold: datetime | None) -> datetime:
+    """Where the redemption and void reads start: the last fold less LOOKBACK (a late commit), or the beginning."""
+    return (last_redemption_fold - LOOKBACK) if last_redemption_fold else datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _voids_fold(cursor, last_redemption_fold: datetime | None) -> None:
+    """Take counted redemptions that were voided since (into _rv) off the counters, clear their shadows, and drop the
+    redeemed/returned bitmaps of their hours, days and weeks (into _rvt: rebuilt by the bitmap step)."""
+    _temp(
+        cursor,
+        "_rv",
+        f"""SELECT s.coupon_id, s.campaign_id, s.merchant_id, {_hour("s.redeemed_at")} AS hour,
+                   floor(extract(epoch FROM s.redeemed_at - s.issued_at))::bigint AS seconds
+        FROM stats_couponshadow s JOIN coupons_coupon p ON p.id = s.coupon_id
+        JOIN merchants_merchant m ON m.id = s.merchant_id
+        WHERE s.redeemed_at IS NOT NULL AND p.redeemed_at IS DISTINCT FROM s.redeemed_at
+          AND s.coupon_id IN (SELECT coupon_id FROM coupons_redemption WHERE voided_at >= %(since)s)""",
+        {"since": _redemption_since(last_redemption_fold)},
+    )
+    cursor.execute("UPDATE stats_couponshadow s SET redeemed_at = NULL FROM _rv r WHERE s.coupon_id = r.coupon_id")
+    # The redeemed count, and each voided redemption's seconds taken out of the hour's multiset (once per void).
+    cursor.execute(
+        """WITH gone AS (SELECT campaign_id, hour, count(*) AS n FROM _rv GROUP BY 1, 2),
+             gone_seconds AS (SELECT campaign_id, hour, seconds, count(*) AS n FROM _rv GROUP BY 1, 2, 3)
+        UPDATE stats_campaignhour h SET redeemed = h.redeemed - g.n, redeem_seconds = coalesce((
+            SELECT array_agg(u.v ORDER BY u.ord) FROM (
+                SELECT x.v, x.ord, row_number() OVER (PARTITION BY x.v ORDER BY x.ord) AS k
+                FROM unnest(h.redeem_seconds) WITH ORDINALITY AS x (v, ord)) u
+            LEFT JOIN gone_seconds s ON s.campaign_id = h.campaign_id AND s.hour = h.hour AND s.seconds = u.v
+            WHERE u.k > coalesce(s.n, 0)), '{}'::bigint[])
+        FROM gone g WHERE h.campaign_id = g.campaign_id AND h.hour = g.hour"""
+    )
+    _temp(
+        cursor,
+        "_rvt",
+        f"""SELECT DISTINCT k.kind, r.campaign_id AS owner_id, r.hour
+        FROM _rv r CROSS JOIN (VALUES ({K.REDEEMED}), ({K.RETURNED})) AS k (kind)""",
+    )
+    cursor.execute(
+        """DELETE FROM stats_bitmap b USING _rvt t
+        WHERE b.kind = t.kind AND b.owner_id = t.owner_id
+          AND ((b.grain = 'h' AND b.bucket = t.hour) OR (b.grain = 'd' AND b.bucket = date_trunc('day', t.hour))
+               OR (b.grain = 'w' AND b.bucket = date_trunc('week', t.hour)))"""
+    )
+
+
 def _redemptions_fold(cursor, last_redemption_fold: datetime | None) -> None:
     """Count the coupons redeemed since the last fold (less LOOKBACK) or among the coupons just read (into _rd); the
     shadow row, still unredeemed, makes each count once. Coupons first get their shadow."""
@@ -245,7 +293,7 @@ def _redemptions_fold(cursor, last_redemption_fold: datetime | None) -> None:
         SELECT id, campaign_id, merchant_id, user_id, issued_at, expires_at, NULL, false FROM _cp
         ON CONFLICT (coupon_id) DO NOTHING"""
     )
-    since = (last_redemption_fold - LOOKBACK) if last_redemption_fold else datetime(1970, 1, 1, tzinfo=UTC)
+    since = _redemption_since(last_redemption_fold)
     _temp(
         cursor,
         "_rd",
@@ -396,6 +444,20 @@ def _facts(watermarks: dict, last_redemption_fold: datetime | None) -> list[str]
                             AND c.created_at > r.redeemed_at
                             AND c.created_at <= r.redeemed_at + interval '{REVISIT_WINDOW}')""",
     ]
+    # The hours whose redeemed/returned bitmaps a void dropped: every redemption counted in them, again (the coupon's
+    # index on redeemed_at finds them; the window is wide enough for any UTC offset change, the hour filter is exact).
+    facts.append(
+        f"""SELECT t.kind, s.campaign_id, s.merchant_id, t.hour, s.user_id
+        FROM _rvt t JOIN coupons_campaign k ON k.id = t.owner_id JOIN merchants_merchant m ON m.id = k.merchant_id
+        JOIN coupons_coupon p ON p.campaign_id = t.owner_id
+             AND p.redeemed_at >= (t.hour AT TIME ZONE m.timezone) - interval '3 hours'
+             AND p.redeemed_at < (t.hour AT TIME ZONE m.timezone) + interval '4 hours'
+        JOIN stats_couponshadow s ON s.coupon_id = p.id AND s.redeemed_at = p.redeemed_at
+        WHERE {_hour("s.redeemed_at")} = t.hour
+          AND (t.kind = {K.REDEEMED} OR EXISTS (
+              SELECT 1 FROM checkins_checkin c WHERE c.user_id = s.user_id AND c.merchant_id = s.merchant_id
+                AND c.created_at > s.redeemed_at AND c.created_at <= s.redeemed_at + interval '{REVISIT_WINDOW}'))"""
+    )
     # ... and backward from new check-ins to eligibilities and redemptions read by earlier folds.
     if watermarks["eligibility"] > 0:
         facts.append(
@@ -433,7 +495,7 @@ def _bitmaps_set(cursor, facts: list[str]) -> None:
         """INSERT INTO stats_bitmap (kind, owner_id, grain, bucket, chunk, bits)
         SELECT b.kind, b.owner_id, 'd', t.day, b.chunk, bit_or(b.bits)
         FROM (SELECT DISTINCT f.kind, f.owner_id, date_trunc('day', f.hour) AS day
-              FROM _fx f) t
+              FROM (SELECT kind, owner_id, hour FROM _fx UNION ALL SELECT kind, owner_id, hour FROM _rvt) f) t
         JOIN stats_bitmap b ON b.kind = t.kind AND b.owner_id = t.owner_id AND b.grain = 'h'
              AND b.bucket >= t.day AND b.bucket < t.day + interval '1 day'
         GROUP BY 1, 2, 3, 4, 5
@@ -443,7 +505,8 @@ def _bitmaps_set(cursor, facts: list[str]) -> None:
     cursor.execute(
         """INSERT INTO stats_bitmap (kind, owner_id, grain, bucket, chunk, bits)
         SELECT b.kind, b.owner_id, 'w', t.week, b.chunk, bit_or(b.bits)
-        FROM (SELECT DISTINCT f.kind, f.owner_id, date_trunc('week', f.hour) AS week FROM _fx f) t
+        FROM (SELECT DISTINCT f.kind, f.owner_id, date_trunc('week', f.hour) AS week
+              FROM (SELECT kind, owner_id, hour FROM _fx UNION ALL SELECT kind, owner_id, hour FROM _rvt) f) t
         JOIN stats_bitmap b ON b.kind = t.kind AND b.owner_id = t.owner_id AND b.grain = 'd'
              AND b.bucket >= t.week AND b.bucket < t.week + interval '7 days'
         GROUP BY 1, 2, 3, 4, 5
@@ -465,7 +528,7 @@ def _fold_finish(cursor, rebuilt: list[int], now: datetime) -> None:
         ON CONFLICT (source) DO UPDATE SET folded_at = EXCLUDED.folded_at""",
         {"now": now},
     )
-    for table in ("_gone", "_rd", "_nm", "_fv", "_fx", *(t for t, _, _ in _ID_SOURCES.values())):
+    for table in ("_gone", "_rv", "_rvt", "_rd", "_nm", "_fv", "_fx", *(t for t, _, _ in _ID_SOURCES.values())):
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
 
 
@@ -476,6 +539,7 @@ def _fold(cursor, now: datetime) -> dict:
     _deletions_fold(cursor, watermarks, rebuilt)
     counts = _sources_read(cursor, watermarks, rebuilt, now)
     last_redemption_fold = state.get("redemption", (0, None))[1]
+    _voids_fold(cursor, last_redemption_fold)
     _redemptions_fold(cursor, last_redemption_fold)
     _coupon_counters_add(cursor, now)
     _members_add(cursor)

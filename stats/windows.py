@@ -16,6 +16,9 @@ from stats.errors import RangeReversed
 
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
+WEEK = 7 * DAY
+# The series buckets: each one's length in local time (weeks start on Monday, as PostgreSQL's date_trunc('week')).
+BUCKET_LENGTHS = {"hour": HOUR, "day": DAY, "week": WEEK}
 # The tiling of a window, in order: (grain of the rollup rows, the bound names of Window.parts).
 TILES = (("h", "h0", "h1"), ("d", "d0", "d1"), ("w", "w0", "w1"), ("d", "d2", "d3"), ("h", "h2", "h3"))
 
@@ -59,6 +62,14 @@ class Window:
 def midnight(local: datetime) -> datetime:
     """The start of the local day of a naive local timestamp."""
     return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def bucket_floor(local: datetime, bucket: str) -> datetime:
+    """The start of the local hour, day or week (Monday) containing a naive local timestamp."""
+    if bucket == "hour":
+        return local.replace(minute=0, second=0, microsecond=0)
+    day = midnight(local)
+    return day - day.weekday() * DAY if bucket == "week" else day
 
 
 def bits_rows(prefix: str, kinds: str, owner: str, label: str = "") -> str:

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
@@ -16,6 +17,14 @@ def _isolated_cache_and_rates(settings):
     cache.delete_pattern("*")
     yield
     cache.delete_pattern("*")
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (a request's LocaleMiddleware leaves its language active)."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

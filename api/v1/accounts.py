@@ -19,6 +19,7 @@ from api.permissions import PUBLIC
 from api.schema import problem, problem_example
 from api.throttling import LoginLocked, ScopedThrottle
 from api.views import ApiView
+from core.translations import translation_languages
 
 RETRY_AFTER = OpenApiParameter(
     "Retry-After",
@@ -268,10 +269,67 @@ class LogoutView(ApiView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class MeSerializer(UserSerializer):
+    language = serializers.ChoiceField(
+        choices=translation_languages(),
+        allow_null=True,
+        help_text="Your saved language; null when you saved none (then each request's `Accept-Language` decides).",
+    )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["language"] = data["language"] or None  # stored as "" while none is chosen
+        return data
+
+
 class MeView(ApiView):
-    @extend_schema(tags=["accounts"], summary="The signed-in user", responses={200: UserSerializer})
+    class MeUpdateInput(serializers.Serializer):
+        display_name = StrictCharField(
+            required=False, min_length=1, max_length=80, help_text="1..80 characters; surrounding spaces are trimmed."
+        )
+        language = serializers.ChoiceField(
+            choices=translation_languages(),
+            required=False,
+            allow_null=True,
+            help_text="The language to save; null forgets it (then each request's `Accept-Language` decides).",
+        )
+
+    @extend_schema(tags=["accounts"], summary="The signed-in user", responses={200: MeSerializer})
     def get(self, request):
-        return Response(UserSerializer(request.user).data)
+        return Response(MeSerializer(request.user).data)
+
+    @extend_schema(
+        tags=["accounts"],
+        summary="Change your display name or saved language",
+        description="Only the fields sent change; an empty body changes nothing. Answers the user as GET /me does.",
+        request=MeUpdateInput,
+        responses={
+            200: MeSerializer,
+            400: problem(
+                "A display name that is empty or longer than 80 characters, or a language that is not supported: "
+                "`errors` names the field.",
+                problem_example(
+                    400,
+                    "validation_error",
+                    "language: Not one of the allowed values.",
+                    {"language": ["Not one of the allowed values."]},
+                ),
+            ),
+        },
+        examples=[
+            OpenApiExample("language", value={"language": "ko"}, request_only=True),
+            OpenApiExample("display name", value={"display_name": "민지"}, request_only=True),
+            OpenApiExample("forget the language", value={"language": None}, request_only=True),
+        ],
+    )
+    def patch(self, request):
+        data = self.MeUpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        changes = dict(data.validated_data)
+        if "language" in changes:
+            changes["language"] = changes["language"] or ""  # null: forget the saved language
+        user = services.user_update(user=request.user, **changes)
+        return Response(MeSerializer(user).data)
 
 
 class MyPasswordView(ApiView):

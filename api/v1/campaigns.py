@@ -6,6 +6,7 @@ from rest_framework.response import Response
 
 from api.fields import StrictCharField, StrictIntegerField
 from api.schema import problem, problem_example
+from api.translations import TranslatedCharField, translations_field
 from api.views import ApiView
 from coupons import campaigns as services
 from coupons import selectors
@@ -47,8 +48,8 @@ def _limit_field(limit: Limit, **kwargs) -> StrictIntegerField:
 class CampaignOutput(serializers.Serializer):
     id = serializers.IntegerField()
     merchant_id = serializers.IntegerField()
-    title = StrictCharField()
-    description = StrictCharField()
+    title = TranslatedCharField()
+    description = TranslatedCharField()
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
     trigger = CampaignTriggerOutput()
@@ -66,6 +67,7 @@ class CampaignOutput(serializers.Serializer):
     paused_at = serializers.DateTimeField(allow_null=True)
     ended_at = serializers.DateTimeField(allow_null=True)
     created_at = serializers.DateTimeField()
+    translations = translations_field(services.CAMPAIGN_TEXTS, "Campaign")
 
 
 class CampaignCreateInput(serializers.Serializer):
@@ -92,6 +94,7 @@ class CampaignCreateInput(serializers.Serializer):
         HOLDOUT_PERCENT,
         help_text="Share of eligible users (stable per user) who get no coupon, to measure the campaign's effect.",
     )
+    translations = translations_field(services.CAMPAIGN_TEXTS, "Campaign", required=False)
 
 
 class CampaignUpdateInput(CampaignCreateInput):
@@ -101,6 +104,10 @@ class CampaignUpdateInput(CampaignCreateInput):
         super().__init__(*args, partial=True, **kwargs)
 
 
+_LANGUAGE_NOTE = (
+    "`title` and `description` are in the `Accept-Language` language where translated, else the original; "
+    "`translations` holds every translation."
+)
 _NOT_FOUND = problem(
     "No such campaign, or you are not staff of its merchant.",
     problem_example(404, "campaign_not_found", "No campaign has this id."),
@@ -111,13 +118,20 @@ _MANAGERS_ONLY = problem(
 )
 _ENDED = problem("The campaign has ended.", problem_example(409, "campaign_ended", "This campaign has ended."))
 _VALIDATION = problem(
-    "Invalid campaign fields: `errors` names each one (nested trigger fields as `trigger.<name>`).",
+    "Invalid campaign fields: `errors` names each one (nested trigger fields as `trigger.<name>`; a translation's "
+    "problem under `translations`, `translations.<language>` or `translations.<language>.<field>`).",
     problem_example(400, "validation_error", "ends_at: Must be after starts_at.", {"ends_at": ["Must be after."]}),
     problem_example(
         400,
         "validation_error",
         "trigger.visits: This field is required for this trigger type.",
         {"trigger.visits": ["This field is required for this trigger type."]},
+    ),
+    problem_example(
+        400,
+        "validation_error",
+        "translations.en.title: Must not be empty; leave the field out to show the original.",
+        {"translations.en.title": ["Must not be empty; leave the field out to show the original."]},
     ),
 )
 _CAMPAIGN_EXAMPLE = OpenApiExample(
@@ -131,6 +145,10 @@ _CAMPAIGN_EXAMPLE = OpenApiExample(
         "daily_start_time": "08:00",
         "daily_end_time": "20:00",
         "holdout_percent": 10,
+        "translations": {
+            "ko": {"title": "첫 방문 크루아상 무료"},
+            "ja": {"title": "初回来店でクロワッサン無料", "description": "焼きたてを一つどうぞ。"},
+        },
     },
 )
 
@@ -139,6 +157,7 @@ class MerchantCampaignListView(ApiView):
     @extend_schema(
         tags=["campaigns"],
         summary="A merchant's campaigns, newest first (any staff)",
+        description=_LANGUAGE_NOTE,
         responses={
             200: CampaignOutput(many=True),
             403: problem(
@@ -177,6 +196,7 @@ class CampaignDetailView(ApiView):
     @extend_schema(
         tags=["campaigns"],
         summary="A campaign with its status and stock (any staff of its merchant)",
+        description=_LANGUAGE_NOTE,
         responses={200: CampaignOutput, 404: _NOT_FOUND},
     )
     def get(self, request, campaign_id: int):
@@ -186,7 +206,10 @@ class CampaignDetailView(ApiView):
     @extend_schema(
         tags=["campaigns"],
         summary="Change a campaign that has not ended (owner or manager)",
-        description="Stock cannot go below the coupons already issued.",
+        description=(
+            "Only the fields sent change; stock cannot go below the coupons already issued. `translations`, when "
+            "sent, replaces the stored object as a whole: send every translation to keep (`{}` removes them all)."
+        ),
         request=CampaignUpdateInput,
         responses={200: CampaignOutput, 400: _VALIDATION, 403: _MANAGERS_ONLY, 404: _NOT_FOUND, 409: _ENDED},
     )

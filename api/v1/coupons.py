@@ -1,17 +1,20 @@
-"""Coupons: your wallet, and redemption at the counter."""
+"""Coupons: your wallet, each coupon with its QR code (PNG or SVG)."""
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
-from rest_framework import serializers, status
+from collections.abc import Callable
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from api.fields import StrictCharField
-from api.idempotency import IDEMPOTENCY_PARAMETER, IDEMPOTENCY_RESPONSES, idempotent
 from api.schema import problem, problem_example
-from api.throttling import ScopedThrottle
 from api.views import ApiView
-from coupons import redemption, selectors
+from core.qr import ERROR_CORRECTION, PIXELS_PER_MODULE, QUIET_ZONE_MODULES, qr_png, qr_svg
+from coupons import selectors
 from coupons.models import Coupon
-from merchants.selectors import merchant_get
 
 
 class CouponMerchantOutput(serializers.Serializer):
@@ -31,6 +34,11 @@ class CouponWalletOutput(serializers.Serializer):
     issued_at = serializers.DateTimeField()
     expires_at = serializers.DateTimeField()
     redeemed_at = serializers.DateTimeField(allow_null=True)
+    qr_url = serializers.URLField(
+        read_only=True,
+        help_text="The coupon's QR code as a PNG image, holding exactly `code` (an absolute URL: GET it with your "
+        "access token). The same URL ending in `qr.svg` gives it as SVG.",
+    )
 
 
 class CouponWalletQuery(serializers.Serializer):
@@ -47,80 +55,109 @@ class MyCouponListView(ApiView):
     def get(self, request):
         query = self.query(CouponWalletQuery)
         coupons = selectors.coupon_list_for_user(user_id=request.user.pk, status=query.get("status"))
-        return self.page(coupons, CouponWalletOutput, prepare=_wallet_row)
+        return self.page(coupons, CouponWalletOutput, prepare=lambda row: _wallet_item(row, request))
 
 
-def _wallet_row(row: dict) -> dict:
+def _wallet_item(row: dict, request) -> dict:
+    """A wallet row as the app shows it: its merchant nested, its status, and the absolute URL of its QR image (built
+    from the id: no query)."""
     merchant = {"id": row["merchant_id"], "name": row["merchant_name"]}
-    return {**row, "merchant": merchant, "status": selectors.coupon_status(row)}
+    qr_url = request.build_absolute_uri(reverse("v1:my-coupon-qr-png", kwargs={"coupon_id": row["id"]}))
+    return {**row, "merchant": merchant, "status": selectors.coupon_status(row), "qr_url": qr_url}
 
 
-class CouponRedeemedOutput(CouponWalletOutput):
-    class CouponHolderOutput(serializers.Serializer):
-        id = serializers.IntegerField()
-        username = StrictCharField()
-        display_name = StrictCharField()
-
-    user = CouponHolderOutput(help_text="Whose coupon it is.")
+_WALLET_COUPON_NOT_FOUND = problem(
+    "You have no coupon with this id: someone else's coupon is a 404 too, never a 403, so that its existence is not "
+    "revealed.",
+    problem_example(404, "coupon_not_found", "You have no coupon with this id."),
+)
 
 
-def _redeemed_body(coupon: Coupon) -> dict:
-    return {
-        "id": coupon.pk,
-        "code": coupon.code,
-        "title": coupon.campaign.title,
-        "campaign_id": coupon.campaign_id,
-        "merchant": {"id": coupon.merchant_id, "name": coupon.merchant.name},
-        "status": coupon.status,
-        "issued_at": coupon.issued_at,
-        "expires_at": coupon.expires_at,
-        "redeemed_at": coupon.redeemed_at,
-        "user": {"id": coupon.user.pk, "username": coupon.user.username, "display_name": coupon.user.display_name},
-    }
-
-
-class RedemptionCreateInput(serializers.Serializer):
-    code = StrictCharField(
-        max_length=32, help_text="The coupon's code; case, dashes and spaces are ignored (I and L read as 1, O as 0)."
-    )
-
-
-class RedemptionCreateView(ApiView):
-    throttle_classes = [ScopedThrottle]
-    throttle_scope = "redemption"
-
+class MyCouponDetailView(ApiView):
     @extend_schema(
         tags=["coupons"],
-        summary="Redeem a coupon at the counter (any staff of the issuing merchant)",
-        description="Exactly once, under any concurrency. Send an `Idempotency-Key` so that a retried request "
-        "replays its first answer instead of a 409.",
-        request=RedemptionCreateInput,
-        parameters=[IDEMPOTENCY_PARAMETER],
-        responses={
-            201: CouponRedeemedOutput,
-            403: problem(
-                "You are not staff of this merchant.",
-                problem_example(403, "permission_denied", "Your role at this merchant does not allow this."),
-            ),
-            404: problem(
-                "Unknown merchant, or no coupon of this merchant has this code.",
-                problem_example(404, "coupon_not_found", "No coupon of this merchant has this code."),
-                problem_example(404, "merchant_not_found", "No merchant has this id."),
-            ),
-            409: problem(
-                "Already redeemed, or a retry of a request still running.",
-                problem_example(409, "coupon_already_redeemed", "This coupon was already redeemed."),
-                IDEMPOTENCY_RESPONSES["409"],
-            ),
-            410: problem("The coupon has expired.", problem_example(410, "coupon_expired", "This coupon has expired.")),
-            422: problem("An Idempotency-Key reused with another body.", IDEMPOTENCY_RESPONSES["422"]),
-        },
-        examples=[OpenApiExample("redeem", request_only=True, value={"code": "7KQ2M-9XD4T"})],
+        summary="One coupon of your wallet",
+        description="The coupon as the wallet lists it, with `qr_url`. Only its owner sees it.",
+        responses={200: CouponWalletOutput, 404: _WALLET_COUPON_NOT_FOUND},
     )
-    @idempotent
-    def post(self, request, merchant_id: int):
-        merchant = merchant_get(merchant_id=merchant_id)
-        data = RedemptionCreateInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        coupon = redemption.coupon_redeem(merchant_id=merchant.pk, actor=request.user, code=data.validated_data["code"])
-        return Response(CouponRedeemedOutput(_redeemed_body(coupon)).data, status=status.HTTP_201_CREATED)
+    def get(self, request, coupon_id: int):
+        row = selectors.coupon_get_for_user(coupon_id=coupon_id, user_id=request.user.pk)
+        return Response(CouponWalletOutput(_wallet_item(row, request)).data)
+
+
+class QrImageRenderer(BaseRenderer):
+    """The image the view made, as it is; anything else (a problem, OPTIONS' description) as JSON."""
+
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes):
+            return data
+        # A problem (labelled application/problem+json by api.problems) or OPTIONS' description: JSON, and said so.
+        response = (renderer_context or {}).get("response")
+        if response is not None and response.content_type is None:
+            response["Content-Type"] = "application/json"
+        return JSONRenderer().render(data, None, renderer_context)
+
+
+class QrPngRenderer(QrImageRenderer):
+    media_type = "image/png"
+    format = "png"
+
+
+class QrSvgRenderer(QrImageRenderer):
+    media_type = "image/svg+xml"
+    format = "svg"
+
+
+def _qr_schema(renderer: type[QrImageRenderer], example_name: str):
+    """The documentation of a QR image operation: a binary 200 of the renderer's media type, and its problems."""
+    media_type = renderer.media_type
+    return extend_schema(
+        tags=["coupons"],
+        operation_id=f"v1_me_coupons_qr_{renderer.format}_retrieve",
+        summary=f"The QR code of one of your coupons ({renderer.format.upper()})",
+        description=(
+            f"A QR code holding exactly the coupon's `code`, as `{media_type}` (error correction "
+            f"{ERROR_CORRECTION.upper()}, a quiet zone of {QUIET_ZONE_MODULES} modules, {PIXELS_PER_MODULE} pixels a "
+            "module, dark on white: 290 pixels square for a 10-character code). Only the coupon's owner "
+            f"gets it. Send `Accept: {media_type}` (or `*/*`, or none); errors are `application/problem+json` "
+            "whatever the `Accept`. The answer is never stored by caches (`Cache-Control: no-store`)."
+        ),
+        responses={
+            (200, media_type): OpenApiResponse(OpenApiTypes.BINARY, description=f"The QR code, `{example_name}`."),
+            (404, "application/problem+json"): _WALLET_COUPON_NOT_FOUND,
+            (406, "application/problem+json"): problem(
+                f"The `Accept` header admits no `{media_type}`.",
+                problem_example(406, "not_acceptable", "Could not satisfy the request Accept header."),
+            ),
+        },
+    )
+
+
+# A coupon's QR code as the image of the view's one renderer (`make` draws it from the code). (A comment, not a
+# docstring: drf-spectacular would publish it.)
+class _MyCouponQrView(ApiView):
+    make: Callable[[str], bytes]
+
+    def get(self, request, coupon_id: int):
+        row = selectors.coupon_get_for_user(coupon_id=coupon_id, user_id=request.user.pk)
+        renderer = self.renderer_classes[0]
+        return Response(
+            self.make(row["code"]),
+            content_type=renderer.media_type,
+            headers={"Content-Disposition": f'inline; filename="coupon-{coupon_id}-qr.{renderer.format}"'},
+        )
+
+
+@extend_schema_view(get=_qr_schema(QrPngRenderer, "coupon-<id>-qr.png"))
+class MyCouponQrPngView(_MyCouponQrView):
+    renderer_classes = [QrPngRenderer]
+    make = staticmethod(qr_png)
+
+
+@extend_schema_view(get=_qr_schema(QrSvgRenderer, "coupon-<id>-qr.svg"))
+class MyCouponQrSvgView(_MyCouponQrView):
+    renderer_classes = [QrSvgRenderer]
+    make = staticmethod(qr_svg)

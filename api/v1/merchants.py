@@ -2,8 +2,10 @@
 
 import math
 import threading
+from functools import partial
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -12,14 +14,67 @@ from api.fields import LocationSerializer, StrictCharField, StrictIntegerField, 
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, PeekPagination
 from api.permissions import PUBLIC
 from api.schema import problem, problem_example
+from api.translations import TranslatedCharField, translations_field
 from api.views import ApiView
+from checkins.progress import REASONS, campaign_progress_find, merchant_list_nearby_for_user
+from core.translations import translated
 from coupons import selectors as coupon_selectors
 from coupons.nearby import merchant_list_nearby
+from coupons.triggers import TRIGGER_PARAMETERS, trigger_params
 from geo.points import location_dict
 from merchants import services
-from merchants.models import TIMEZONES, Category, MerchantStaff
+from merchants.models import TIMEZONES, Category
 from merchants.selectors import merchant_get
 from stats import services as stats_services
+
+# The trigger's parameters without its type, from the trigger registry (every type's parameters, with their texts).
+TriggerParamsSerializer = type(
+    "TriggerParamsSerializer",
+    (serializers.Serializer,),
+    {
+        parameter.name: serializers.IntegerField(required=False, help_text=parameter.help_text)
+        for parameter in TRIGGER_PARAMETERS
+    },
+)
+
+
+class MyProgressSerializer(serializers.Serializer):
+    coupons_received = serializers.IntegerField(help_text="Coupons this campaign has issued to you.")
+    visits_counted = serializers.IntegerField(
+        help_text=(
+            "Your check-ins here that the trigger counts: since the campaign started for `nth_visit`, all your visits "
+            "here for `first_visit`, those during the campaign for the other types."
+        )
+    )
+    visits_to_next = serializers.IntegerField(
+        allow_null=True,
+        help_text=(
+            "`nth_visit` only (null for the other types): how many more check-ins until the next N-th one; 1 when "
+            "the next check-in is one. It counts visits only: `eligible_now` and `reason` tell whether a coupon "
+            "would follow."
+        ),
+    )
+    eligible_now = serializers.BooleanField(
+        help_text=(
+            "Whether a check-in here now would earn you a coupon, given the facts as they stand (stock, your coupons "
+            "from this campaign, the daily hours, your visits here, friends checked in here within the window). It "
+            "assumes the check-in is accepted (distance, cooldown, travel speed) and shared with friends or the "
+            "public (a private check-in takes no part in a `with_friends` group). False with a null `reason` when "
+            "only more visits (`nth_visit`) or more friends checked in here within the window (`with_friends`) "
+            "are missing."
+        )
+    )
+    reason = serializers.ChoiceField(
+        choices=REASONS,
+        allow_null=True,
+        help_text=(
+            "Null when `eligible_now` is true, or when only more visits or friends are missing. Otherwise the first "
+            "that applies, in this order: `sold_out` (no coupons left), `limit_reached` (you have received "
+            "`per_user_limit` coupons from it), `outside_hours` (now is outside the daily hours, in the merchant's "
+            "time zone), `already_visited` (`first_visit`: you have checked in here before), `not_in_audience` "
+            "(offered to other customers), `not_offered` (this offer is not available to you)."
+        ),
+    )
 
 
 class CampaignBriefSerializer(serializers.Serializer):
@@ -27,6 +82,37 @@ class CampaignBriefSerializer(serializers.Serializer):
     title = StrictCharField()
     trigger = StrictCharField(help_text="The trigger type, e.g. `every_checkin`.")
     ends_at = serializers.DateTimeField()
+    trigger_params = TriggerParamsSerializer(
+        help_text=(
+            "The trigger's parameters without its type: `{}` for `every_checkin` and `first_visit`, "
+            '`{"visits": N}` for `nth_visit`, `{"friends": K, "window_minutes": M}` for `with_friends`.'
+        )
+    )
+    per_user_limit = serializers.IntegerField(help_text="At most this many coupons per person from this campaign.")
+    coupon_valid_days = serializers.IntegerField(help_text="A coupon is valid for this many days after it is issued.")
+    daily_start_time = serializers.TimeField(
+        allow_null=True,
+        help_text="Start of the daily hours (`HH:MM:SS`, the merchant's local time); null: coupons all day.",
+    )
+    daily_end_time = serializers.TimeField(
+        allow_null=True,
+        help_text=(
+            "End of the daily hours (excluded; `HH:MM:SS`, the merchant's local time); before the start when the "
+            "hours span midnight; null: coupons all day."
+        ),
+    )
+    my_progress = MyProgressSerializer(
+        required=False,
+        help_text=(
+            "Only for a signed-in caller (a bearer token was sent): your progress toward this campaign's coupon, by "
+            "the same rules a check-in applies."
+        ),
+    )
+
+
+class CampaignPublicSerializer(CampaignBriefSerializer):
+    description = StrictCharField()
+    starts_at = serializers.DateTimeField()
 
 
 class NearbyMerchantSerializer(serializers.Serializer):
@@ -41,9 +127,9 @@ class NearbyMerchantSerializer(serializers.Serializer):
 
 class MerchantSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    name = StrictCharField()
+    name = TranslatedCharField()
     category = serializers.ChoiceField(choices=Category.choices)
-    address = StrictCharField()
+    address = TranslatedCharField()
     location = serializers.SerializerMethodField()
     checkin_radius_m = serializers.IntegerField()
     timezone = StrictCharField()
@@ -53,27 +139,42 @@ class MerchantSerializer(serializers.Serializer):
         return location_dict(merchant.location)
 
 
+class MerchantForStaffSerializer(MerchantSerializer):
+    """A merchant as its staff see it: the texts in the request's language, and every translation of them."""
+
+    translations = translations_field(services.MERCHANT_TEXTS, "Merchant")
+
+
 class MerchantPublicSerializer(MerchantSerializer):
     active_campaigns = serializers.SerializerMethodField(help_text="Running campaigns (no stock or statistics).")
 
-    def get_active_campaigns(self, merchant) -> CampaignBriefSerializer(many=True):
-        return [
+    def get_active_campaigns(self, merchant) -> CampaignPublicSerializer(many=True):
+        progress = self.context.get("progress") or {}
+        campaigns = [
             {
                 "id": c.id,
-                "title": c.title,
-                "description": c.description,
+                "title": translated(c.translations, "title", c.title),
+                "description": translated(c.translations, "description", c.description),
                 "trigger": c.trigger.get("type"),
                 "starts_at": c.starts_at,
                 "ends_at": c.ends_at,
+                "trigger_params": trigger_params(c.trigger),
+                "per_user_limit": c.per_user_limit,
+                "coupon_valid_days": c.coupon_valid_days,
+                "daily_start_time": c.daily_start_time,
+                "daily_end_time": c.daily_end_time,
             }
             for c in merchant.running_campaigns
         ]
+        for item in campaigns:
+            if item["id"] in progress:
+                item["my_progress"] = progress[item["id"]]
+        return campaigns
 
 
 class MerchantNearbyView(ApiView):
     pagination_class = PeekPagination
     permission_classes = PUBLIC
-    authentication_classes = []
     # One bound query serializer per thread, reused: the same fields, rules and messages, without DRF deep-copying
     # every declared field for each request (a quarter of this view's CPU). Its fields keep no per-request state.
     _query_parsers = threading.local()
@@ -100,19 +201,30 @@ class MerchantNearbyView(ApiView):
 
         def validate_radius(self, value):
             if not math.isfinite(value):
-                raise serializers.ValidationError("A finite number is required.")
+                raise serializers.ValidationError(_("A finite number is required."))
             return value
+
+    def get_authenticators(self):
+        # An anonymous search (the hot path) authenticates nobody and costs nothing more; a token, when one is sent,
+        # is checked as everywhere (a bad one is a 401) and adds the caller's progress to the running campaigns.
+        # (The schema generator asks with no request at all.)
+        if self.request is not None and "HTTP_AUTHORIZATION" not in self.request.META:
+            return []
+        return super().get_authenticators()
 
     @extend_schema(
         tags=["merchants"],
         summary="Merchants near a point, nearest first",
         description=(
             "Every result lies within `radius` metres of the point; `distance_m` is the geodesic distance on the "
-            "WGS84 ellipsoid. Results are ordered by `distance_m` ascending. `next` is null on the last page."
+            "WGS84 ellipsoid. Results are ordered by `distance_m` ascending. `next` is null on the last page. "
+            "`name`, `address` and campaign titles are in the `Accept-Language` language where translated, else the "
+            "original; `q` matches the original name or the name in that language. A bearer token is optional: "
+            "with one, each running campaign also carries the caller's `my_progress`."
         ),
         parameters=[MerchantNearbyQuery],
         responses={200: NearbyMerchantSerializer(many=True)},
-        auth=[],
+        auth=[{}, {"jwtAuth": []}],
         examples=[
             OpenApiExample(
                 "nearby",
@@ -127,9 +239,21 @@ class MerchantNearbyView(ApiView):
                     "active_campaigns": [
                         {
                             "id": 3,
-                            "title": "First visit: free croissant",
-                            "trigger": "first_visit",
+                            "title": "Every 3rd visit: free americano",
+                            "trigger": "nth_visit",
                             "ends_at": "2026-12-31T23:59:00+09:00",
+                            "trigger_params": {"visits": 3},
+                            "per_user_limit": 5,
+                            "coupon_valid_days": 14,
+                            "daily_start_time": "09:00:00",
+                            "daily_end_time": "18:00:00",
+                            "my_progress": {
+                                "coupons_received": 1,
+                                "visits_counted": 4,
+                                "visits_to_next": 2,
+                                "eligible_now": False,
+                                "reason": None,
+                            },
                         }
                     ],
                 },
@@ -142,8 +266,13 @@ class MerchantNearbyView(ApiView):
             query = self._query_parsers.query = self.MerchantNearbyQuery()
         criteria = query.run_validation(request.query_params)  # ValidationError (a 400) like is_valid(raise_exception)
 
+        user = request.user
+        search = (
+            partial(merchant_list_nearby_for_user, user_id=user.pk) if user.is_authenticated else merchant_list_nearby
+        )
+
         def nearby(*, limit: int, offset: int) -> list[dict]:
-            return merchant_list_nearby(
+            return search(
                 lat=criteria["lat"],
                 lng=criteria["lng"],
                 radius_m=criteria["radius"],
@@ -156,6 +285,18 @@ class MerchantNearbyView(ApiView):
 
         # The rows are rendered as the selector gives them (NearbyMerchantSerializer documents their shape).
         return self.page(nearby, window=(criteria["limit"], criteria["offset"]))
+
+
+_TRANSLATIONS_INVALID = problem(
+    "Invalid fields: `errors` names each one; a translation's problem is under `translations`, "
+    "`translations.<language>` or `translations.<language>.<field>`.",
+    problem_example(
+        400,
+        "validation_error",
+        "translations.ja.name: Must be at most 120 characters.",
+        {"translations.ja.name": ["Must be at most 120 characters."]},
+    ),
+)
 
 
 class MerchantCreateView(ApiView):
@@ -171,12 +312,13 @@ class MerchantCreateView(ApiView):
         timezone = serializers.ChoiceField(
             choices=sorted(TIMEZONES), default="Asia/Seoul", help_text="IANA time zone name of the shop."
         )
+        translations = translations_field(services.MERCHANT_TEXTS, "Merchant", required=False)
 
     @extend_schema(
         tags=["merchants"],
         summary="Register a merchant; you become its owner",
         request=MerchantCreateInput,
-        responses={201: MerchantSerializer},
+        responses={201: MerchantForStaffSerializer, 400: _TRANSLATIONS_INVALID},
         examples=[
             OpenApiExample(
                 "bakery",
@@ -187,6 +329,10 @@ class MerchantCreateView(ApiView):
                     "address": "12 Cheolsan-ro, Gwangmyeong-si",
                     "lat": 37.4786,
                     "lng": 126.8646,
+                    "translations": {
+                        "ko": {"name": "철산 베이커리", "address": "경기도 광명시 철산로 12"},
+                        "ja": {"name": "チョルサン・ベーカリー"},
+                    },
                 },
             )
         ],
@@ -195,7 +341,7 @@ class MerchantCreateView(ApiView):
         data = self.MerchantCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         merchant = services.merchant_create(owner=request.user, **data.validated_data)
-        return Response(MerchantSerializer(merchant).data, status=status.HTTP_201_CREATED)
+        return Response(MerchantForStaffSerializer(merchant).data, status=status.HTTP_201_CREATED)
 
 
 class MerchantDetailView(ApiView):
@@ -211,23 +357,34 @@ class MerchantDetailView(ApiView):
         summary="A merchant with its running campaigns",
         description=(
             "Public. A bearer token is optional: a signed-in caller's visit is recorded as a view of the merchant "
-            "(the `viewers` step of its campaigns' statistics funnel)."
+            "(the `viewers` step of its campaigns' statistics funnel), and each running campaign carries the "
+            "caller's `my_progress`. Names, addresses, titles and descriptions are "
+            "in the `Accept-Language` language where the merchant translated them, else the original."
         ),
         responses={200: MerchantPublicSerializer},
         auth=[{}, {"jwtAuth": []}],
     )
     def get(self, request, merchant_id: int):
         merchant = coupon_selectors.merchant_public_get(merchant_id=merchant_id)
+        progress = None
         if request.user.is_authenticated:
             stats_services.merchant_view_record(merchant_id=merchant.pk, user_id=request.user.pk)
-        return Response(MerchantPublicSerializer(merchant).data)
+            progress = campaign_progress_find(
+                user_id=request.user.pk, campaign_ids=[campaign.pk for campaign in merchant.running_campaigns]
+            )
+        return Response(MerchantPublicSerializer(merchant, context={"progress": progress}).data)
 
     @extend_schema(
         tags=["merchants"],
         summary="Change a merchant (owner or manager)",
+        description=(
+            "Only the fields sent change. `translations`, when sent, replaces the stored object as a whole: send every "
+            "translation to keep (`{}` removes them all)."
+        ),
         request=MerchantDetailInput,
         responses={
-            200: MerchantSerializer,
+            200: MerchantForStaffSerializer,
+            400: _TRANSLATIONS_INVALID,
             403: problem(
                 "Only the owner or a manager may change a merchant.",
                 problem_example(403, "permission_denied", "Not allowed."),
@@ -239,38 +396,4 @@ class MerchantDetailView(ApiView):
         data = self.MerchantDetailInput(data=request.data)
         data.is_valid(raise_exception=True)
         merchant = services.merchant_update(merchant=merchant, actor=request.user, data=data.validated_data)
-        return Response(MerchantSerializer(merchant).data)
-
-
-class StaffSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    merchant_id = serializers.IntegerField()
-    user = serializers.SerializerMethodField()
-    role = serializers.ChoiceField(choices=MerchantStaff.Role.choices)
-    created_at = serializers.DateTimeField()
-
-    def get_user(self, staff) -> dict:
-        return {"id": staff.user.pk, "username": staff.user.username, "display_name": staff.user.display_name}
-
-
-class MerchantStaffView(ApiView):
-    class MerchantStaffInput(serializers.Serializer):
-        username = StrictCharField(max_length=150)
-        role = serializers.ChoiceField(choices=[MerchantStaff.Role.MANAGER, MerchantStaff.Role.CLERK])
-
-    @extend_schema(
-        tags=["merchants"],
-        summary="Give a user a manager or clerk role (owner only)",
-        request=MerchantStaffInput,
-        responses={
-            201: StaffSerializer,
-            403: problem("Only the owner may add staff.", problem_example(403, "permission_denied", "Not allowed.")),
-            409: problem("Already staff.", problem_example(409, "already_staff", "Already works here.")),
-        },
-    )
-    def post(self, request, merchant_id: int):
-        merchant = merchant_get(merchant_id=merchant_id)
-        data = self.MerchantStaffInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        staff = services.merchant_staff_add(merchant=merchant, actor=request.user, **data.validated_data)
-        return Response(StaffSerializer(staff).data, status=status.HTTP_201_CREATED)
+        return Response(MerchantForStaffSerializer(merchant).data)

@@ -1,5 +1,6 @@
 """Notifications: the signed-in user's, newest first, and marking them read."""
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -67,12 +68,12 @@ class NotificationReadInput(serializers.Serializer):
 
     def validate_all(self, value):
         if value is not True:
-            raise serializers.ValidationError("Send `true`, or send `ids` instead.")
+            raise serializers.ValidationError(gettext("Send `true`, or send `ids` instead."))
         return value
 
     def validate(self, attrs):
         if ("ids" in attrs) == ("all" in attrs):
-            raise serializers.ValidationError({"ids": ["Send exactly one of `ids` or `all: true`."]})
+            raise serializers.ValidationError({"ids": [gettext("Send exactly one of `ids` or `all: true`.")]})
         return attrs
 
 

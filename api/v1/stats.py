@@ -4,6 +4,7 @@ import json
 from datetime import date, datetime
 
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -37,7 +38,9 @@ class DateOrDateTimeField(serializers.Field):
     """A date or a datetime, as the statistics range takes them."""
 
     default_error_messages = {
-        "invalid": "Use an ISO 8601 date (YYYY-MM-DD) or datetime (YYYY-MM-DDTHH:MM[:SS][+HH:MM]), years 2000 to 2100."
+        "invalid": gettext_lazy(
+            "Use an ISO 8601 date (YYYY-MM-DD) or datetime (YYYY-MM-DDTHH:MM[:SS][+HH:MM]), years 2000 to 2100."
+        )
     }
 
     def to_internal_value(self, data) -> date | datetime:
@@ -74,7 +77,10 @@ class CampaignStatsQuery(FromSerializer):
     from_ = DateOrDateTimeField(required=False, source="from_", help_text="Start of the range (default: the start).")
     to = DateOrDateTimeField(required=False, help_text="End of the range, after `from` (default: the end or now).")
     bucket = serializers.ChoiceField(
-        choices=BUCKETS, default="day", help_text="Series rows per local hour or per local day."
+        choices=BUCKETS,
+        default="day",
+        help_text="Series rows per local hour, local day or local week (weeks start on Monday in the merchant's "
+        "time zone).",
     )
 
 
@@ -132,7 +138,10 @@ class CampaignStatsHoldout(serializers.Serializer):
 
 
 class CampaignStatsSeriesRow(serializers.Serializer):
-    bucket_start = serializers.DateTimeField(help_text="Local start of the hour or day (with the merchant's offset).")
+    bucket_start = serializers.DateTimeField(
+        help_text="Local start of the hour, day or week (a Monday), with the merchant's offset. The first row starts "
+        "at or before `from`."
+    )
     checkins = serializers.IntegerField()
     unique_visitors = serializers.IntegerField(help_text="Distinct users who checked in within this bucket.")
     coupons_issued = serializers.IntegerField()
@@ -159,7 +168,9 @@ class CampaignStats(FromSerializer):
         help_text="Null unless the campaign keeps a holdout (holdout_percent > 0): eligible users split at random, "
         "stably per user; the holdout gets no coupon.",
     )
-    series = CampaignStatsSeriesRow(many=True, help_text="One row per local hour or day of the range, oldest first.")
+    series = CampaignStatsSeriesRow(
+        many=True, help_text="One row per local hour, day or week of the range, oldest first."
+    )
 
 
 class CampaignStatsCsvRenderer(BaseRenderer):
@@ -201,7 +212,7 @@ class CampaignStatsView(ApiView):
         description=(
             "For the campaign's period clipped to `from`/`to`: totals, a funnel of distinct users, the baseline period "
             "before the campaign and the lift against it, the holdout comparison (when the campaign keeps a holdout) "
-            "and a series per local hour or day. Every figure equals a plain SQL count over the raw check-ins, "
+            "and a series per local hour, day or week. Every figure equals a plain SQL count over the raw check-ins, "
             "coupons, eligibility records, feed deliveries, likes, comments and merchant views, where an event is in "
             "the range when its local hour is.\n\n"
             f"{_RANGE_RULES}\n\n"

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from api.v1 import accounts, campaigns, checkins, coupons, merchants, notifications, social, stats
+from api.v1 import accounts, campaigns, checkins, coupons, merchants, notifications, redemptions, social, staff, stats
 
 
 class IdConverter:
@@ -38,7 +38,12 @@ urlpatterns = [
     path("merchants", merchants.MerchantCreateView.as_view(), name="merchants"),
     path("merchants/nearby", merchants.MerchantNearbyView.as_view(), name="merchants-nearby"),
     path("merchants/<int:merchant_id>", merchants.MerchantDetailView.as_view(), name="merchant-detail"),
-    path("merchants/<int:merchant_id>/staff", merchants.MerchantStaffView.as_view(), name="merchant-staff"),
+    path("merchants/<id:merchant_id>/staff", staff.MerchantStaffView.as_view(), name="merchant-staff"),
+    path(
+        "merchants/<id:merchant_id>/staff/<id:user_id>",
+        staff.MerchantStaffMemberView.as_view(),
+        name="merchant-staff-member",
+    ),
     # Campaigns, check-ins, coupons
     path(
         "merchants/<id:merchant_id>/campaigns", campaigns.MerchantCampaignListView.as_view(), name="merchant-campaigns"
@@ -49,10 +54,22 @@ urlpatterns = [
     path("campaigns/<id:campaign_id>/end", campaigns.CampaignEndView.as_view(), name="campaign-end"),
     path("campaigns/<id:campaign_id>/stats", stats.CampaignStatsView.as_view(), name="campaign-stats"),
     path("merchants/<id:merchant_id>/stats", stats.MerchantStatsView.as_view(), name="merchant-stats"),
-    path("merchants/<id:merchant_id>/redemptions", coupons.RedemptionCreateView.as_view(), name="merchant-redemptions"),
+    path(
+        "merchants/<id:merchant_id>/redemptions",
+        redemptions.MerchantRedemptionListView.as_view(),
+        name="merchant-redemptions",
+    ),
+    path(
+        "merchants/<id:merchant_id>/redemptions/<id:redemption_id>/void",
+        redemptions.RedemptionVoidView.as_view(),
+        name="merchant-redemption-void",
+    ),
     path("checkins", checkins.CheckinCreateView.as_view(), name="checkins"),
     path("me/checkins", checkins.MyCheckinListView.as_view(), name="my-checkins"),
     path("me/coupons", coupons.MyCouponListView.as_view(), name="my-coupons"),
+    path("me/coupons/<id:coupon_id>", coupons.MyCouponDetailView.as_view(), name="my-coupon-detail"),
+    path("me/coupons/<id:coupon_id>/qr.png", coupons.MyCouponQrPngView.as_view(), name="my-coupon-qr-png"),
+    path("me/coupons/<id:coupon_id>/qr.svg", coupons.MyCouponQrSvgView.as_view(), name="my-coupon-qr-svg"),
     # Sharing: feed, a check-in as others see it, likes, comments; notifications
     path("feed", social.FeedView.as_view(), name="feed"),
     path("checkins/<id:checkin_id>", social.CheckinDetailView.as_view(), name="checkin-detail"),

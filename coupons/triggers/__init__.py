@@ -3,17 +3,21 @@
 The API's trigger object, the dashboard form, the demo and the issuance engine all read the registry.
 """
 
-from coupons.triggers.base import Fact, FriendsHereSince, Parameter, Trigger, Visit, VisitsSince
+from coupons.triggers.base import EVER, Fact, FriendsHereSince, Parameter, Trigger, Visit, VisitsSince
 from coupons.triggers.registry import (
     TRIGGER_PARAMETERS,
     TRIGGER_TYPES,
     TRIGGERS,
     trigger_clean,
     trigger_facts,
+    trigger_kind,
     trigger_members,
+    trigger_params,
+    trigger_params_sql,
 )
 
 __all__ = [
+    "EVER",
     "TRIGGERS",
     "TRIGGER_PARAMETERS",
     "TRIGGER_TYPES",
@@ -25,5 +29,8 @@ __all__ = [
     "VisitsSince",
     "trigger_clean",
     "trigger_facts",
+    "trigger_kind",
     "trigger_members",
+    "trigger_params",
+    "trigger_params_sql",
 ]

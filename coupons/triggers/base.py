@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, ClassVar
 
@@ -34,6 +34,9 @@ class FriendsHereSince:
 
 
 Fact = VisitsSince | FriendsHereSince
+
+# The start of all time: VisitsSince(EVER) is every visit of the user at the merchant (the first-visit rule's count).
+EVER = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -70,3 +73,22 @@ class Trigger:
     def members(self, trigger: dict, *, starts_at: datetime, visit: Visit) -> list[tuple[int, int]]:
         """Who met the trigger on this visit, as (user id, that user's check-in id); empty when nobody did."""
         raise NotImplementedError
+
+    # What the app is told about a user's progress (checkins.progress asks these; the decision stays `members`).
+
+    def params(self, trigger: dict) -> dict:
+        """The (cleaned) trigger's parameters without its type: `{}`, `{"visits": 3}`, ..."""
+        return {parameter.name: trigger.get(parameter.name) for parameter in self.parameters}
+
+    def counted_since(self, trigger: dict, *, starts_at: datetime) -> datetime:
+        """Since when the user's visits count toward this trigger, as the app shows them: visits during the campaign."""
+        return starts_at
+
+    def visits_to_next(self, trigger: dict, *, visits_counted: int) -> int | None:
+        """How many more check-ins until the trigger is met, where a count of visits decides it; None otherwise."""
+        return None
+
+    def ruled_out(self, trigger: dict, *, starts_at: datetime, visit: Visit) -> str | None:
+        """Why neither this visit nor any later one of the user can meet the trigger (a `my_progress.reason` code),
+        or None while one still may."""
+        return None

@@ -17,6 +17,12 @@ class NthVisit(Trigger):
             return [(visit.user_id, visit.checkin_id)]
         return []
 
+    def visits_to_next(self, trigger, *, visits_counted):
+        # The next check-in brings the count to visits_counted + 1; the k-th from now is an N-th one when
+        # is_nth(visits_so_far=visits_counted + k) first holds, i.e. k = N - visits_counted % N (1 when the next is).
+        every = int(trigger["visits"])
+        return every - visits_counted % every
+
     @staticmethod
     def is_nth(*, visits_so_far: int, every: int) -> bool:
         """Whether the visit that brings the count to `visits_so_far` is an N-th one (the demo replays this rule)."""

@@ -14,12 +14,14 @@ import pytest
 import yaml
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from rest_framework_simplejwt.tokens import AccessToken
 
 from accounts.models import FriendRequest
 from checkins.models import Visibility
+from coupons.models import Redemption
 from social.models import Comment
-from tests.factories import CampaignFactory, CheckinFactory, MerchantStaffFactory, UserFactory
+from tests.factories import CampaignFactory, CheckinFactory, CouponFactory, MerchantStaffFactory, UserFactory
 
 # Real commits (no test transaction around the requests): check-ins commit an audit row on purpose, and the
 # idempotency claim commits on its own; a rolled-back test would hide such writes.
@@ -202,6 +204,12 @@ def quiet_logs():
         logger.setLevel(level)
 
 
+def _redemption(merchant) -> int:
+    """A standing redemption at the merchant, made within the void window (its coupon mirroring it)."""
+    coupon = CouponFactory(campaign__merchant=merchant, redeemed_at=timezone.now())
+    return Redemption.objects.create(coupon=coupon, merchant=merchant, redeemed_at=coupon.redeemed_at).pk
+
+
 @pytest.fixture
 def world():
     """Real objects for every kind of path id: `own` ones the signed-in staff user may act on, and `foreign` ones,
@@ -224,6 +232,8 @@ def world():
             FriendRequest.objects.create(from_user=other.user, to_user=stranger).pk,
         ),
         "user_id": (other.user.pk, stranger.pk),
+        "redemption_id": tuple(_redemption(shop) for shop in (staff.merchant, other.merchant)),
+        "coupon_id": (CouponFactory(user=staff.user).pk, CouponFactory(user=other.user).pk),
     }
     return {"token": str(AccessToken.for_user(staff.user)), "ids": ids}
 

@@ -21,7 +21,7 @@ AT_03_UTC = datetime(2026, 6, 1, 3, tzinfo=UTC)
         (None, {"trigger": ["An object with a `type` is required."]}),
         (
             {"type": "lottery"},
-            {"trigger.type": ["Must be one of every_checkin, first_visit, nth_visit, with_friends."]},
+            {"trigger.type": ["Must be one of: every_checkin, first_visit, nth_visit, with_friends."]},
         ),
         ({"type": "nth_visit"}, {"trigger.visits": ["This field is required for this trigger type."]}),
         ({"type": "nth_visit", "visits": "3"}, {"trigger.visits": ["A whole number is required."]}),

@@ -125,3 +125,18 @@ def series(*, campaign_id: int, merchant_id: int, tz: str, a, b, unit: str) -> d
         ):
             out.setdefault(bucket, [0, 0, 0, 0])[index] = count
     return {bucket: tuple(values) for bucket, values in out.items()}
+
+
+def redemption_mirror_mismatches() -> list[int]:
+    """Coupons whose `redeemed_at`/`redeemed_by` are not their standing redemption's (coupons_redemption, voided_at
+    null), or that are redeemed without one: the figures above read the coupon, so it must mirror the history."""
+    return [
+        row[0]
+        for row in _rows(
+            """SELECT k.id FROM coupons_coupon k
+            LEFT JOIN coupons_redemption r ON r.coupon_id = k.id AND r.voided_at IS NULL
+            WHERE k.redeemed_at IS DISTINCT FROM r.redeemed_at OR k.redeemed_by_id IS DISTINCT FROM r.redeemed_by_id
+            ORDER BY k.id""",
+            {},
+        )
+    ]

@@ -1,6 +1,6 @@
 """Every figure the statistics give equals a plain SQL recomputation over the raw tables: for random histories written
 in time slices (ids out of time order, a transaction in flight during a fold, likes and comments deleted, coupons
-redeemed and expiring), for several ranges, both bucket sizes, after a full rebuild and after a time-zone change."""
+redeemed and expiring), for several ranges, every bucket size, after a full rebuild and after a time-zone change."""
 
 import random
 from datetime import date, datetime, timedelta
@@ -87,7 +87,7 @@ def _check_all(history, staff, *, now: datetime) -> None:
     zone = ZoneInfo(Merchant.objects.get(pk=history.merchant.pk).timezone)
     for campaign in history.campaigns:
         for from_, to in _ranges(history, zone):
-            for bucket in ("day", "hour"):
+            for bucket in ("day", "hour", "week"):
                 stats = campaign_stats(
                     campaign_id=campaign.pk, user_id=staff.pk, from_=from_, to=to, bucket=bucket, now=now
                 )
@@ -121,7 +121,7 @@ def test_rollups_equal_plain_sql_over_the_raw_tables(seed, zone):
     Merchant.objects.filter(pk=history.merchant.pk).update(timezone="Asia/Kolkata")
     rollups_fold(now=now)
     for campaign in history.campaigns:
-        for bucket in ("day", "hour"):
+        for bucket in ("day", "hour", "week"):
             assert_stats_match_raw(
                 campaign_stats(campaign_id=campaign.pk, user_id=staff.pk, bucket=bucket, now=now), now=now
             )
@@ -161,3 +161,33 @@ def test_range_resolution_widens_to_local_hours_and_clips_to_the_campaign():
         datetime(2026, 5, 3, 13, tzinfo=zone),
     )
     assert len(hours["series"]) == 3
+
+
+def test_weeks_start_on_local_mondays_and_cover_the_range():
+    """Week rows start on the Monday (local midnight) on or before `from`; a week cut by the range counts only the
+    range's part of it, and the rows add up to the totals."""
+    zone = ZoneInfo("America/New_York")
+    merchant = factories.MerchantFactory(timezone="America/New_York")
+    now = datetime(2026, 5, 20, 12, 30, tzinfo=zone)
+    campaign = factories.CampaignFactory(
+        merchant=merchant,
+        starts_at=datetime(2026, 5, 2, 9, 15, tzinfo=zone),  # a Saturday
+        ends_at=datetime(2026, 6, 1, tzinfo=zone),
+    )
+    staff = factories.MerchantStaffFactory(merchant=merchant).user
+    visitor = factories.UserFactory()
+    # Sunday 23:30 and Monday 00:30 local time: two weeks, though both are the same day in UTC.
+    for moment in (datetime(2026, 5, 10, 23, 30, tzinfo=zone), datetime(2026, 5, 11, 0, 30, tzinfo=zone)):
+        factories.CheckinFactory(merchant=merchant, user=visitor, created_at=moment)
+    rollups_fold(now=now)
+    stats = campaign_stats(campaign_id=campaign.pk, user_id=staff.pk, bucket="week", now=now)
+    starts = [row["bucket_start"] for row in stats["series"]]
+    assert starts == [datetime(2026, 4, 27, tzinfo=zone) + timedelta(days=7 * n) for n in range(4)]
+    assert all(start.weekday() == 0 for start in starts)
+    by_week = {row["bucket_start"].date(): (row["checkins"], row["unique_visitors"]) for row in stats["series"]}
+    assert by_week[date(2026, 5, 4)] == (1, 1) and by_week[date(2026, 5, 11)] == (1, 1)
+    assert_stats_match_raw(stats, now=now)
+    cut = campaign_stats(
+        campaign_id=campaign.pk, user_id=staff.pk, from_=date(2026, 5, 11), to=date(2026, 5, 11), bucket="week", now=now
+    )
+    assert [(row["bucket_start"].date(), row["checkins"]) for row in cut["series"]] == [(date(2026, 5, 11), 1)]

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from demo import loader
+from demo.translations import demo_translations_apply
 
 
 class Command(BaseCommand):
@@ -14,10 +15,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, merchants, seed, if_empty, no_progress, **options):
         if if_empty and loader.demo_is_loaded():
+            demo_translations_apply()  # a demo loaded before translations existed gains them
             self.stdout.write("Demo data already loaded.")
             return
         loader.demo_people_load()
         loaded = loader.merchants_bulk_load(count=merchants, seed=seed, progress=not no_progress)
         loader.demo_campaigns_load(seed=seed)
         loader.demo_stats_history_load(seed=seed)
+        demo_translations_apply()
         self.stdout.write(self.style.SUCCESS(f"Loaded {loaded} merchants and the demo users."))

@@ -4,7 +4,7 @@ gives, a constant number of queries whatever the data, and merchant views record
 import csv
 import io
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -61,7 +61,7 @@ def test_other_merchants_staff_and_unknown_ids_get_not_found(campaign):
         ("from=1900-01-01", "from"),
         ("to=9999-12-31", "to"),
         ("to=2101-01-01T00:00:00Z", "to"),
-        ("bucket=week", "bucket"),
+        ("bucket=month", "bucket"),
         ("from=2026-05-02&to=2026-05-01", "to"),
         ("from=2026-05-01T10:00:00%2B09:00&to=2026-05-01T10:00:00%2B09:00", "to"),
     ],
@@ -124,7 +124,7 @@ def test_csv_is_the_series_with_a_header_row(merchant_with_staff, history, how):
 
 def test_csv_errors_stay_problem_details(merchant_with_staff, campaign):
     response = client_for(merchant_with_staff["clerk"]).get(
-        f"/api/v1/campaigns/{campaign.pk}/stats?bucket=week", HTTP_ACCEPT="text/csv"
+        f"/api/v1/campaigns/{campaign.pk}/stats?bucket=month", HTTP_ACCEPT="text/csv"
     )
     assert response.status_code == 400
     assert response.json()["errors"]["bucket"]
@@ -174,3 +174,20 @@ def test_merchant_detail_records_signed_in_viewers_only(merchant_with_staff):
     assert not MerchantView.objects.exists()
     assert client_for(viewer).get(f"/api/v1/merchants/{merchant.pk}").status_code == 200
     assert list(MerchantView.objects.values_list("merchant_id", "user_id")) == [(merchant.pk, viewer.pk)]
+
+
+def test_weekly_series_from_the_api(merchant_with_staff, history):
+    campaign = history.campaigns[0]
+    client = client_for(merchant_with_staff["clerk"])
+    body = client.get(f"/api/v1/campaigns/{campaign.pk}/stats?bucket=week").json()
+    assert body["bucket"] == "week" and body["series"]
+    starts = [datetime.fromisoformat(row["bucket_start"]) for row in body["series"]]
+    assert all(start.weekday() == 0 and start.hour == 0 for start in starts)
+    assert all(later - earlier == timedelta(days=7) for earlier, later in zip(starts, starts[1:], strict=False))
+    assert sum(row["checkins"] for row in body["series"]) == body["totals"]["checkins"]
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get(f"/api/v1/campaigns/{campaign.pk}/stats?bucket=week&format=csv").content.decode())
+        )
+    )
+    assert len(rows) == len(starts) + 1

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
 from accounts.login_lockout import login_lock_message, login_lock_remaining
+from dashboard.counter import counter_landing_url
 
 
 class LoginForm(AuthenticationForm):
@@ -39,6 +40,10 @@ class LoginView(auth_views.LoginView):
     template_name = "dashboard/login.html"
     next_page = "dashboard:home"
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        """Clerks land on the counter (dashboard.counter.counter_landing_url), everyone else on the home page."""
+        return counter_landing_url(self.request.user) or super().get_default_redirect_url()
 
     def form_invalid(self, form):
         response = super().form_invalid(form)

@@ -3,6 +3,7 @@ the user's role). Every staff check is merchants.selectors'."""
 
 from datetime import date
 
+from coupons.errors import CampaignNotFound
 from coupons.models import Campaign
 from merchants.errors import MerchantNotFound
 from merchants.selectors import (
@@ -46,3 +47,12 @@ def merchant_for_staff(*, merchant_id: int, user_id: int) -> dict:
     merchant = merchant_get(merchant_id=merchant_id)
     role = staff_role_require(merchant_id=merchant_id, user_id=user_id, outsider=MerchantNotFound())
     return {"merchant": merchant, "role": role, "can_manage": staff_role_manages(role)}
+
+
+def campaign_for_staff(*, campaign_id: int, user_id: int) -> dict:
+    """A campaign with its merchant and the user's role there; CampaignNotFound for anyone who is not its staff."""
+    campaign = Campaign.objects.select_related("merchant").filter(pk=campaign_id).first()
+    if campaign is None:
+        raise CampaignNotFound()
+    role = staff_role_require(merchant_id=campaign.merchant_id, user_id=user_id, outsider=CampaignNotFound())
+    return {"campaign": campaign, "merchant": campaign.merchant, "role": role, "can_manage": staff_role_manages(role)}

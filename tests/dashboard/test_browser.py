@@ -85,6 +85,16 @@ def assert_page_equals_api(page, api: dict) -> None:
         assert int(figures[f"baseline.{key}"]) == api["baseline"][key], key
 
 
+# The smallest rendered size (CSS px) of the text in an SVG chart: its font size scaled by the drawing's width.
+CHART_TEXT_SMALLEST_PX = """
+selector => {
+    const svg = document.querySelector(selector);
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return Math.min(...[...svg.querySelectorAll("text")].map(t => parseFloat(getComputedStyle(t).fontSize) * scale));
+}
+"""
+
+
 # Collects what the Content-Security-Policy blocked on a page (the browser fires this event for each violation).
 RECORD_CSP_VIOLATIONS = """
 window.cspViolations = [];
@@ -106,7 +116,7 @@ def test_a_merchant_reads_its_campaign_in_a_browser(browser, live_server, world)
     assert page.url.startswith(f"{live_server.url}/dashboard/login/")
     page.fill("input[name=username]", owner.username)
     page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")  # not the language switcher's buttons in the header
     page.wait_for_url(f"{live_server.url}/dashboard/")
     assert page.locator(f"tr[data-campaign='{campaign.pk}']").count() == 1
     assert page.locator(f"tr[data-campaign='{other.pk}']").count() == 0
@@ -118,7 +128,8 @@ def test_a_merchant_reads_its_campaign_in_a_browser(browser, live_server, world)
     api = json.loads(body)
     assert api["totals"]["checkins"] > 0
     assert_page_equals_api(page, api)
-    assert page.locator("svg.chart polyline").count() == 3
+    assert page.locator("svg.chart-wide polyline").count() == 3
+    assert page.locator("svg.chart-wide").is_visible() and not page.locator("svg.chart-narrow").is_visible()
     assert page.locator("#holdout .verdict").inner_text().strip()
     assert page.evaluate("window.cspViolations") == []
     page.screenshot(path=str(SCREENSHOTS / "dashboard-campaign.png"), full_page=True)
@@ -138,15 +149,21 @@ def test_a_merchant_reads_its_campaign_in_a_browser(browser, live_server, world)
     assert_page_equals_api(page, ranged)
     page.screenshot(path=str(SCREENSHOTS / "dashboard-campaign-range.png"), full_page=True)
 
+    # The dashboard's CSV is the whole report: its figures, then the API's series.
     with page.expect_download() as download_info:
         page.click("#csv-link")
     download = download_info.value
+    assert download.suggested_filename == f"campaign-{campaign.pk}-{start}_{end}.csv"
     downloaded = Path(download.path()).read_bytes().decode()
     _, api_csv = api_get(live_server.url, f"/api/v1/campaigns/{campaign.pk}/stats?{query}", owner, "text/csv")
-    assert downloaded == api_csv.decode()
+    assert downloaded.endswith("\r\n\r\n" + api_csv.decode())
     rows = list(csv.reader(io.StringIO(downloaded)))
-    assert rows[0] == ["bucket_start", "checkins", "unique_visitors", "coupons_issued", "coupons_redeemed"]
-    assert len(rows) == 73
+    assert (
+        rows[0] == ["section", "figure", "value"] and ["totals", "checkins", str(ranged["totals"]["checkins"])] in rows
+    )
+    series = rows[rows.index([]) + 1 :]
+    assert series[0] == ["bucket_start", "checkins", "unique_visitors", "coupons_issued", "coupons_redeemed"]
+    assert len(series) == 73
 
     # Another merchant's campaign: 404 on its direct URL, in the page and the API alike.
     response = page.goto(f"{live_server.url}/dashboard/campaigns/{other.pk}/")
@@ -161,6 +178,10 @@ def test_a_merchant_reads_its_campaign_in_a_browser(browser, live_server, world)
     phone_page.context.add_cookies(context.cookies())
     phone_page.goto(f"{live_server.url}/dashboard/campaigns/{campaign.pk}/")
     assert phone_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    # The chart's text is readable: the narrow drawing is shown, its smallest text at 11 CSS px or more.
+    assert phone_page.locator("svg.chart-narrow").is_visible() and not phone_page.locator("svg.chart-wide").is_visible()
+    smallest = phone_page.evaluate(CHART_TEXT_SMALLEST_PX, "svg.chart-narrow")
+    assert smallest >= 11, smallest
     phone_page.screenshot(path=str(SCREENSHOTS / "dashboard-campaign-phone.png"), full_page=True)
     phone.close()
     context.close()
@@ -172,7 +193,7 @@ def test_staff_of_no_shop_see_an_explanation(browser, live_server):
     page.goto(f"{live_server.url}/dashboard/login/")
     page.fill("input[name=username]", person.username)
     page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")  # not the language switcher's buttons in the header
     page.wait_for_url(f"{live_server.url}/dashboard/")
     assert "not on the staff of any shop" in page.locator("#not-staff").inner_text()
     page.close()

@@ -4,13 +4,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.models import Visibility
 from merchants.models import Merchant
 
-
-class Visibility(models.TextChoices):
-    FRIENDS = "friends"
-    PUBLIC = "public"
-    PRIVATE = "private"
+__all__ = ["Checkin", "CheckinRefusal", "Visibility"]
 
 
 class Checkin(models.Model):
@@ -19,9 +16,10 @@ class Checkin(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins")
     merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="checkins")
     # The reported GPS fix; never shown to other users (feeds show the merchant, not the coordinates). No spatial
-    # index: nothing searches check-ins by place, and the insert path is hot.
-    location = gis_models.PointField(geography=True, srid=4326, spatial_index=False)
-    accuracy_m = models.FloatField()
+    # index: nothing searches check-ins by place, and the insert path is hot. Erased (NULL) after
+    # LOCATION_RAW_RETENTION_DAYS or when the user withdraws consent; the merchant, time and distance stay.
+    location = gis_models.PointField(geography=True, srid=4326, spatial_index=False, null=True, blank=True)
+    accuracy_m = models.FloatField(null=True, blank=True)
     distance_m = models.FloatField(help_text="Spheroid distance from the fix to the merchant's pin, in metres.")
     message = models.CharField(max_length=500, blank=True, default="")
     visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.FRIENDS)
@@ -40,6 +38,8 @@ class Checkin(models.Model):
             models.Index(fields=["user", "merchant", "created_at"], name="checkin_user_merchant_time"),
             models.Index(fields=["merchant", "created_at"], name="checkin_merchant_time"),
             models.Index(fields=["user", "created_at"], name="checkin_user_time"),
+            # the retention purge: check-ins that still hold a raw fix, oldest first
+            models.Index(fields=["created_at"], condition=Q(location__isnull=False), name="checkin_raw_fix_time"),
         ]
 
     def __str__(self):
@@ -51,8 +51,9 @@ class CheckinRefusal(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="+")
-    location = gis_models.PointField(geography=True, srid=4326, spatial_index=False)
-    accuracy_m = models.FloatField()
+    # Erased like a check-in's fix (see Checkin.location).
+    location = gis_models.PointField(geography=True, srid=4326, spatial_index=False, null=True, blank=True)
+    accuracy_m = models.FloatField(null=True, blank=True)
     distance_m = models.FloatField(null=True, blank=True)
     reason = models.CharField(max_length=32)
     created_at = models.DateTimeField(default=timezone.now)
@@ -61,4 +62,5 @@ class CheckinRefusal(models.Model):
         indexes = [
             models.Index(fields=["user", "created_at"], name="checkin_refusal_user_time"),
             models.Index(fields=["merchant", "created_at"], name="checkin_refusal_merch_time"),
+            models.Index(fields=["created_at"], condition=Q(location__isnull=False), name="checkin_refusal_raw_fix"),
         ]

@@ -6,6 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,7 +26,7 @@ from core.errors import ValidationFailed
 from core.translations import translation_languages
 
 # One whole sentence per answer, so that each language can say it its own way.
-_ALREADY_ANSWERED = {
+_ALREADY_ANSWERED: dict[str, Promise] = {
     FriendRequest.Status.ACCEPTED: gettext_lazy("This request was already accepted."),
     FriendRequest.Status.DECLINED: gettext_lazy("This request was already declined."),
 }

@@ -1,4 +1,5 @@
 import json
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.apps import apps
@@ -10,6 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.consents import location_consent_record
 from accounts.errors import (
     AlreadyFriends,
     FriendNotFound,
@@ -20,7 +22,7 @@ from accounts.errors import (
     UsernameTaken,
     UserNotFound,
 )
-from accounts.models import FriendRequest, Friendship, Notification, User
+from accounts.models import FriendRequest, Friendship, Notification, User, UsernameHold, Visibility
 from accounts.tasks import push_enqueue
 from core.errors import ValidationFailed
 from core.translations import translation_languages
@@ -32,9 +34,11 @@ _ALREADY_ANSWERED: dict[str, Promise] = {
 }
 
 
-def user_register(*, username: str, password: str, email: str = "", display_name: str = "") -> User:
-    """Create a user account with a validated password."""
-    if User.objects.filter(username__iexact=username).exists():
+def user_register(
+    *, username: str, password: str, email: str = "", display_name: str = "", location_consent: bool = False
+) -> User:
+    """Create a user account with a validated password; with `location_consent`, its grant is recorded at once."""
+    if User.objects.filter(username__iexact=username).exists() or username_is_held(username=username):
         raise UsernameTaken(errors={"username": [_("Already taken.")]})
     try:
         validate_password(password, User(username=username, email=email, display_name=display_name))
@@ -42,9 +46,12 @@ def user_register(*, username: str, password: str, email: str = "", display_name
         raise ValidationFailed(errors={"password": list(exc.messages)}) from None
     try:
         with transaction.atomic():
-            return User.objects.create_user(
+            user = User.objects.create_user(
                 username=username, password=password, email=email, display_name=display_name or username[:80]
             )
+            if location_consent:
+                location_consent_record(user=user, granted=True)
+            return user
     except IntegrityError:
         raise UsernameTaken(errors={"username": [_("Already taken.")]}) from None
 
@@ -74,9 +81,12 @@ _ALREADY_ANSWERED = {
 }
 
 
-def user_update(*, user: User, display_name: str | None = None, language: str | None = None) -> User:
-    """Change what a user may change about themselves: the display name, and the saved language (a code of
-    settings.LANGUAGES, or "" to let each request's Accept-Language decide). None leaves a field as it is."""
+def user_update(
+    *, user: User, display_name: str | None = None, language: str | None = None, default_visibility: str | None = None
+) -> User:
+    """Change what a user may change about themselves: the display name, the saved language (a code of
+    settings.LANGUAGES, or "" to let each request's Accept-Language decide) and the default visibility of their
+    check-ins (a Visibility value). None leaves a field as it is."""
     changed = []
     if display_name is not None:
         user.display_name = display_name
@@ -86,9 +96,22 @@ def user_update(*, user: User, display_name: str | None = None, language: str | 
             raise ValidationFailed(errors={"language": [_("Not one of the allowed values.")]})
         user.language = language
         changed.append("language")
+    if default_visibility is not None:
+        if default_visibility not in Visibility.values:
+            raise ValidationFailed(errors={"default_visibility": [_("Not one of the allowed values.")]})
+        user.default_visibility = default_visibility
+        changed.append("default_visibility")
     if changed:
         user.save(update_fields=changed)
     return user
+
+
+def user_checkin_notice_mark(*, user: User, at: datetime) -> bool:
+    """Record that the user was told who sees their check-ins; True only the first time (the notice is due now)."""
+    marked = User.objects.filter(pk=user.pk, checkin_notice_shown_at__isnull=True).update(checkin_notice_shown_at=at)
+    if marked:
+        user.checkin_notice_shown_at = at
+    return bool(marked)
 
 
 # One whole sentence per answer, so that each language can say it its own way.
@@ -309,3 +332,16 @@ _ALREADY_ANSWERED = {
 
 def _user_brief(user: User) -> dict:
     return {"id": user.pk, "username": user.username, "display_name": user.display_name}
+
+
+def username_is_held(*, username: str) -> bool:
+    """Whether the username (in any case) belonged to an erased account and is still held from new registrations."""
+    return UsernameHold.objects.filter(username__iexact=username, until__gt=timezone.now()).exists()
+
+
+def username_hold(*, username: str, days: int) -> None:
+    """Hold an erased account's username from new registrations for `days`; expired holds are forgotten here (no
+    task needed: they no longer block anyone, and every erasure sweeps them)."""
+    now = timezone.now()
+    UsernameHold.objects.filter(until__lte=now).delete()
+    UsernameHold.objects.update_or_create(username=username, defaults={"until": now + timedelta(days=days)})

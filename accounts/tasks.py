@@ -51,3 +51,7 @@ def push_enqueue(*, notification_ids: list[int]) -> None:
         except Exception as exc:  # broker down or misconfigured backend in eager mode: never the caller's problem
             log.warning("push_enqueue_failed", error=f"{type(exc).__name__}: {exc}", notification_ids=batch[:20])
             return
+
+
+# The location log's purge lives beside the log; importing it here registers it with the worker (autodiscovery).
+from accounts.location_log import location_log_purge_task  # noqa: E402, F401

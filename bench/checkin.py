@@ -104,6 +104,9 @@ def data_ensure(args) -> None:
     expected = (args.merchants, args.users, args.checkins, args.merchants // CAMPAIGN_EVERY + 1)
     if counts == expected:
         say(f"reusing {args.merchants:,} merchants, {args.users:,} users, {args.checkins:,} check-ins")
+        with connection.cursor() as cursor:  # seeded before location consent existed: the bench users agree
+            cursor.execute("UPDATE accounts_user SET location_consent = true, location_consent_changed_at = now()"
+                           " WHERE NOT location_consent")  # fmt: skip
         return
     with connection.cursor() as cursor:
         cursor.execute(
@@ -121,10 +124,11 @@ def data_ensure(args) -> None:
     with connection.cursor() as django_cursor:
         cursor = django_cursor.cursor
         columns = "(password, is_superuser, username, first_name, last_name, email, is_staff, is_active, date_joined,"
-        columns += " display_name)"
+        # location_consent: the bench users check in, so they have agreed (the column's default is false).
+        columns += " display_name, location_consent, location_consent_changed_at)"
         with cursor.copy(f"COPY accounts_user {columns} FROM STDIN") as copy:
             for index in range(args.users):
-                copy.write_row(("!", False, f"bench{index}", "", "", "", False, True, now, f"Bench {index}"))
+                copy.write_row(("!", False, f"bench{index}", "", "", "", False, True, now, f"Bench {index}", True, now))
         triggers = [
             {"type": "every_checkin"},
             {"type": "every_checkin"},

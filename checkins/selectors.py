@@ -18,16 +18,23 @@ from geo.sql import point_sql
 # geography), the user's latest check-in here (cooldown, first visit) and anywhere (travel speed, with the distance
 # from that check-in's fix to this one), and the merchant's running campaigns for issuance. Both check-in subqueries
 # walk the (user, merchant, created_at) and (user, created_at) indexes backwards and stop at the first row.
+# The previous check-in's raw fix may be erased (retention, withdrawn consent): its merchant's pin stands in for it.
+# The check-in was accepted within that merchant's radius (at most a few hundred metres off), and the rule exempts
+# pairs under CHECKIN_SPEED_EXEMPT_M anyway. The user's consent is read here too, under the user's check-in lock, so
+# that a withdrawal committed while this request waited for the lock is seen (the request's own user row may be older).
 _CONTEXT_SQL = f"""
 SELECT m.id, m.name, m.checkin_radius_m, m.timezone, ST_Distance(m.location, fix.point),
        (SELECT c.created_at FROM checkins_checkin c WHERE c.user_id = %(user)s AND c.merchant_id = m.id
         ORDER BY c.created_at DESC LIMIT 1),
        previous.created_at, ST_Distance(previous.location, fix.point),
-       ({RUNNING_CAMPAIGNS_JSON_SQL}) AS campaigns
+       ({RUNNING_CAMPAIGNS_JSON_SQL}) AS campaigns,
+       (SELECT u.location_consent FROM accounts_user u WHERE u.id = %(user)s)
 FROM merchants_merchant m
 CROSS JOIN (SELECT {point_sql(lng="lng", lat="lat")} AS point) fix
 LEFT JOIN LATERAL (
-    SELECT c.created_at, c.location FROM checkins_checkin c WHERE c.user_id = %(user)s
+    SELECT c.created_at,
+           COALESCE(c.location, (SELECT pm.location FROM merchants_merchant pm WHERE pm.id = c.merchant_id)) AS location
+    FROM checkins_checkin c WHERE c.user_id = %(user)s
     ORDER BY c.created_at DESC LIMIT 1
 ) previous ON true
 WHERE m.id = %(merchant)s
@@ -86,6 +93,7 @@ class CheckinContext:
     previous_at: datetime | None
     previous_distance_m: float | None
     running_campaigns: list[dict]
+    location_consent: bool
 
 
 def checkin_context_find(*, user_id: int, merchant_id: int, lat: float, lng: float) -> CheckinContext | None:

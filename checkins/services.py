@@ -9,7 +9,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from accounts.errors import LocationConsentRequired
+from accounts.location_log import location_log_checkin_evaluated
 from accounts.models import User
+from accounts.services import user_checkin_notice_mark
 from checkins.errors import CheckinCooldown, CheckinRefused, ImplausibleTravel, PoorAccuracy, TooFar
 from checkins.models import Checkin, CheckinRefusal, Visibility
 from checkins.selectors import CheckinContext, checkin_context_find, visit_facts_find
@@ -31,6 +34,8 @@ class CheckinResult:
     checkin: Checkin
     merchant_name: str
     coupons: list[IssuedCoupon] = field(default_factory=list)
+    # True on the user's first accepted check-in only: its answer tells once who sees their check-ins.
+    notice_due: bool = False
 
 
 def _refusal(context: CheckinContext, *, accuracy_m: float, now: datetime) -> CheckinRefused | None:
@@ -100,7 +105,7 @@ def checkin_create(
     lng: float,
     accuracy_m: float,
     message: str = "",
-    visibility: str = Visibility.FRIENDS,
+    visibility: str | None = None,
     now: datetime | None = None,
 ) -> CheckinResult:
     """Check the user in at a merchant if the anti-cheat rules accept the fix, and issue the coupons it earns.
@@ -108,6 +113,11 @@ def checkin_create(
     A refused attempt writes only an audit row and raises CheckinRefused after the transaction closes, so that the
     failed request still leaves its trace for fraud review.
     """
+    # Without location consent no fix is taken: refused before anything is written (no audit row, no check-in). The
+    # user row was loaded by authentication, so this costs no query; the context re-reads it under the user's lock.
+    if not user.location_consent:
+        raise LocationConsentRequired()
+    visibility = visibility or user.default_visibility  # none given: the user's default (GET /me)
     # Errors leave the transaction block as values and are raised after it: an exception inside would doom an
     # enclosing transaction (the idempotency layer's), and a refusal's audit row must commit.
     with transaction.atomic(savepoint=False):
@@ -118,6 +128,8 @@ def checkin_create(
         error: DomainError | None
         if context is None:
             error = MerchantNotFound()
+        elif not context.location_consent:  # withdrawn while this request waited for the lock
+            error = LocationConsentRequired()
         else:
             error = _refusal(context, accuracy_m=accuracy_m, now=now)
             if error is None:
@@ -139,6 +151,9 @@ def checkin_create(
                 distance_m=context.distance_m,
                 reason=error.code,
                 created_at=now,
+            )
+            location_log_checkin_evaluated(
+                user_id=user.pk, at=now, checkin_id=None, history_read=context.previous_at is not None
             )
     raise error
 
@@ -194,6 +209,10 @@ def _checkin_accept(
         user=user, context=context, lat=lat, lng=lng, accuracy_m=accuracy_m, message=message, visibility=visibility,
         now=now,
     )  # fmt: skip
+    # The access log's collection (and use of the previous check-in) commits with the check-in: one INSERT.
+    location_log_checkin_evaluated(
+        user_id=user.pk, at=now, checkin_id=checkin.pk, history_read=context.previous_at is not None
+    )
     campaigns = campaigns_issuing_from_json(
         rows=context.running_campaigns, merchant_id=context.merchant_id, timezone_name=context.merchant_timezone, at=now
     )
@@ -212,4 +231,7 @@ def _checkin_accept(
             "created_at": now.isoformat(),
         },
     )
-    return CheckinResult(checkin=checkin, merchant_name=context.merchant_name, coupons=coupons)
+    # The user row is already loaded: the one-time notice costs a query on the first check-in only (under the user's
+    # lock, so two parallel first check-ins carry it once).
+    notice_due = user.checkin_notice_shown_at is None and user_checkin_notice_mark(user=user, at=now)
+    return CheckinResult(checkin=checkin, merchant_name=context.merchant_name, coupons=coupons, notice_due=notice_due)

@@ -168,6 +168,9 @@ CELERY_BEAT_SCHEDULE: dict = {
     "outbox-relay": {"task": "core.outbox_relay", "schedule": env.float("OUTBOX_RELAY_INTERVAL_S", default=2.0)},
     "outbox-purge": {"task": "core.outbox_purge", "schedule": 86400.0},
     "refresh-tokens-purge": {"task": "accounts.refresh_tokens_purge", "schedule": 86400.0},
+    "location-log-purge": {"task": "accounts.location_log_purge", "schedule": 86400.0},
+    # Raw GPS fixes older than LOCATION_RAW_RETENTION_DAYS are erased (checkins/retention.py).
+    "raw-fixes-purge": {"task": "checkins.raw_fixes_purge", "schedule": 86400.0},
     # Statistics are read from rollups this task keeps up to date: figures are at most about a minute behind.
     "stats-rollups-fold": {"task": "stats.rollups_fold", "schedule": env.float("STATS_FOLD_INTERVAL_S", default=30.0)},
 }
@@ -194,6 +197,26 @@ PUSH_WEBHOOK_URL = env.str("PUSH_WEBHOOK_URL", default="")
 PUSH_WEBHOOK_TIMEOUT_S = env.float("PUSH_WEBHOOK_TIMEOUT_S", default=3.0)
 PUSH_MAX_RETRIES = env.int("PUSH_MAX_RETRIES", default=8)
 PUSH_BATCH_SIZE = 500
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Privacy (location consent, the location access log, retention of raw fixes, erasure)
+# ---------------------------------------------------------------------------------------------------------------------
+# The version of the location terms a user consents to; recorded with each grant or withdrawal (accounts/consents.py).
+LOCATION_TERMS_VERSION = env.str("LOCATION_TERMS_VERSION", default="2026-12")
+# Raw GPS fixes (position and accuracy of check-ins and refused attempts) are erased after this many days by a daily
+# beat task (checkins/retention.py), keeping merchant, time and distance; the travel-speed rule needs only the last one.
+LOCATION_RAW_RETENTION_DAYS = env.int("LOCATION_RAW_RETENTION_DAYS", default=30)
+# The location access log (accounts/location_log.py) is kept this many days, then purged by a daily beat task. The
+# Location Information Act asks for at least six months: a shorter setting refuses to start rather than break the law.
+LOCATION_LOG_RETENTION_DAYS = env.int("LOCATION_LOG_RETENTION_DAYS", default=183)
+if LOCATION_LOG_RETENTION_DAYS < 183:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("LOCATION_LOG_RETENTION_DAYS must be at least 183 (six months of access records).")
+LOCATION_LOG_PURGE_BATCH_SIZE = 5000
+# An erased account's username (DELETE /me, social/privacy.py) is held from new registrations this many days, so that
+# no one takes over a name friends knew at once.
+USERNAME_HOLD_DAYS = env.int("USERNAME_HOLD_DAYS", default=30)
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Auth, JWT
@@ -284,6 +307,7 @@ SPECTACULAR_SETTINGS = {
         "ProgressReasonEnum": "checkins.progress.REASONS",
         "StaffRoleEnum": "merchants.models.MerchantStaff.Role",
         "TypeEnum": "coupons.triggers.TRIGGER_TYPES",
+        "VisibilityEnum": "accounts.models.Visibility",
     },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_problem_responses"],
     "SERVERS": [{"url": "/", "description": "This server"}],

@@ -3,10 +3,12 @@
 import random
 from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from tqdm import tqdm
 
-from accounts.models import FriendRequest, Friendship, User
+from accounts.models import ConsentChange, FriendRequest, Friendship, User
 from checkins.models import Checkin
 from core.outbox import outbox_event_consume, outbox_event_write
 from coupons.codes import coupon_code_new
@@ -102,7 +104,35 @@ def demo_people_load() -> dict[str, User]:
                 MerchantStaff.objects.create(merchant=merchant, user=users["manager"], role=MerchantStaff.Role.MANAGER)
                 MerchantStaff.objects.create(merchant=merchant, user=users["clerk"], role=MerchantStaff.Role.CLERK)
     demo_feed_load(users=users)
+    demo_consents_grant()
     return users
+
+
+def demo_consents_grant() -> int:
+    """Every demo user (the app users, the staff, the history's customers) has agreed to the collection of their
+    location, each with its ConsentChange under the current terms (bulk); idempotent. Returns how many agreed now."""
+    names = [username for username, *_ in DEMO_USERS] + [username for username, _ in DEMO_FEED_FRIENDS]
+    demo_users = Q(username__in=names) | Q(username__regex=r"^customer[0-9]{4}$")
+    now = datetime.now(UTC)
+    with transaction.atomic():
+        ids = list(
+            User.objects.filter(demo_users, location_consent=False).select_for_update().values_list("pk", flat=True)
+        )
+        User.objects.filter(pk__in=ids).update(location_consent=True, location_consent_changed_at=now)
+        ConsentChange.objects.bulk_create(
+            (
+                ConsentChange(
+                    user_id=user_id,
+                    kind=ConsentChange.Kind.LOCATION,
+                    granted=True,
+                    terms_version=settings.LOCATION_TERMS_VERSION,
+                    changed_at=now,
+                )
+                for user_id in ids
+            ),
+            batch_size=5000,
+        )
+    return len(ids)
 
 
 # More of minji's (and jisoo's) friends, so that the feed is lively; they log in with the demo password too.
@@ -484,6 +514,7 @@ def demo_stats_history_load(*, seed: int = 7) -> int:
             (Like(checkin_id=c, user_id=u, created_at=at) for c, u, at in likes), batch_size=5000, ignore_conflicts=True
         )
         Comment.objects.bulk_create(comments, batch_size=5000)
+        demo_consents_grant()  # the customers checked in: they agreed to the collection of their location
     rollups_fold()
     return len(checkins)
 

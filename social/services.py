@@ -6,6 +6,7 @@ from datetime import datetime
 from django.db import connection, transaction
 from django.utils.translation import gettext
 
+from accounts.location_log import location_log_feed_provided
 from accounts.models import Notification, User
 from accounts.services import notification_create, notifications_create_many
 from core.errors import ValidationFailed
@@ -49,6 +50,8 @@ def checkin_fanout(*, event_id: int, checkin_id: int) -> int:
             return 0
         cursor.execute(_FANOUT_BRIEF_SQL, {"checkin": checkin_id})
         message, user_id, username, display_name, merchant_id, merchant_name, category = cursor.fetchone()
+    # Logged only when this run delivered: a retried fan-out inserts no delivery again, so it logs nothing again.
+    location_log_feed_provided(user_id=user_id, checkin_id=checkin_id, recipient_count=len(recipients))
     notifications_create_many(
         user_ids=recipients,
         type=Notification.Type.FRIEND_CHECKIN,

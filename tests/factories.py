@@ -22,6 +22,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     display_name = factory.LazyAttribute(lambda o: o.username.title())
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.com")
     password = factory.django.Password("test-pass-123")
+    # Most tests check in: their users have consented to location collection (tests of its absence say so).
+    location_consent = True
 
 
 class MerchantFactory(factory.django.DjangoModelFactory):

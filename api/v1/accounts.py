@@ -13,13 +13,15 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts import selectors, services
 from accounts.login_lockout import login_lock_remaining
-from accounts.models import FriendRequest, User
+from accounts.models import FriendRequest, User, Visibility
 from api.fields import StrictCharField, StrictCharMixin, StrictEmailField, StrictRegexField
 from api.permissions import PUBLIC
 from api.schema import problem, problem_example
 from api.throttling import LoginLocked, ScopedThrottle
+from api.v1.consents import StrictBooleanField
 from api.views import ApiView
 from core.translations import translation_languages
+from social.privacy import account_erase
 
 RETRY_AFTER = OpenApiParameter(
     "Retry-After",
@@ -65,6 +67,14 @@ class RegisterView(ApiView):
         password = StrictCharField(min_length=8, max_length=128, write_only=True, trim_whitespace=False)
         email = StrictEmailField(required=False, allow_blank=True, default="")
         display_name = StrictCharField(required=False, allow_blank=True, max_length=80, default="")
+        location_consent = StrictBooleanField(
+            required=False,
+            default=False,
+            help_text=(
+                "Agree to the collection of your location (needed to check in); recorded with the terms version. "
+                "Default false: agree later with PUT /me/consents."
+            ),
+        )
 
     @extend_schema(
         tags=["accounts"],
@@ -79,7 +89,12 @@ class RegisterView(ApiView):
         examples=[
             OpenApiExample(
                 "register",
-                value={"username": "minji", "password": "correct-horse-battery", "display_name": "Minji"},
+                value={
+                    "username": "minji",
+                    "password": "correct-horse-battery",
+                    "display_name": "Minji",
+                    "location_consent": True,
+                },
                 request_only=True,
             )
         ],
@@ -275,6 +290,10 @@ class MeSerializer(UserSerializer):
         allow_null=True,
         help_text="Your saved language; null when you saved none (then each request's `Accept-Language` decides).",
     )
+    default_visibility = serializers.ChoiceField(
+        choices=Visibility.choices,
+        help_text="Who sees your check-ins when a check-in does not say: `friends`, `public` (everyone) or `private`.",
+    )
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
@@ -293,6 +312,11 @@ class MeView(ApiView):
             allow_null=True,
             help_text="The language to save; null forgets it (then each request's `Accept-Language` decides).",
         )
+        default_visibility = serializers.ChoiceField(
+            choices=Visibility.choices,
+            required=False,
+            help_text="Who sees your check-ins when a check-in does not say: `friends`, `public` or `private`.",
+        )
 
     @extend_schema(tags=["accounts"], summary="The signed-in user", responses={200: MeSerializer})
     def get(self, request):
@@ -300,14 +324,14 @@ class MeView(ApiView):
 
     @extend_schema(
         tags=["accounts"],
-        summary="Change your display name or saved language",
+        summary="Change your display name, saved language or default check-in visibility",
         description="Only the fields sent change; an empty body changes nothing. Answers the user as GET /me does.",
         request=MeUpdateInput,
         responses={
             200: MeSerializer,
             400: problem(
-                "A display name that is empty or longer than 80 characters, or a language that is not supported: "
-                "`errors` names the field.",
+                "A display name that is empty or longer than 80 characters, a language that is not supported, or a "
+                "default visibility that is not `friends`, `public` or `private`: `errors` names the field.",
                 problem_example(
                     400,
                     "validation_error",
@@ -320,6 +344,7 @@ class MeView(ApiView):
             OpenApiExample("language", value={"language": "ko"}, request_only=True),
             OpenApiExample("display name", value={"display_name": "민지"}, request_only=True),
             OpenApiExample("forget the language", value={"language": None}, request_only=True),
+            OpenApiExample("default visibility", value={"default_visibility": "private"}, request_only=True),
         ],
     )
     def patch(self, request):
@@ -330,6 +355,65 @@ class MeView(ApiView):
             changes["language"] = changes["language"] or ""  # null: forget the saved language
         user = services.user_update(user=request.user, **changes)
         return Response(MeSerializer(user).data)
+
+    class AccountDeleteInput(serializers.Serializer):
+        password = StrictCharField(
+            max_length=128, write_only=True, trim_whitespace=False, help_text="Your password, to confirm."
+        )
+
+    def get_throttles(self):
+        # The erasure checks a password: per user, like a password change, so a stolen access token cannot guess it.
+        if self.request.method == "DELETE":
+            self.throttle_scope = "auth"
+            return [ScopedThrottle()]
+        return super().get_throttles()
+
+    @extend_schema(
+        tags=["privacy"],
+        summary="Delete your account",
+        description=(
+            "Confirm with your password. Your profile is emptied (the account keeps only a random name such as "
+            "`deleted-3f9c...` and can no longer sign in), every raw position, check-in message and comment is erased, "
+            "friendships, friend requests and notifications to or about you are deleted, your staff roles end, and "
+            "every session is signed out (refresh tokens revoked; access tokens refused from now on). Merchants keep "
+            "their counts (check-ins, visitors, coupons, likes) with no link to you; your consent records and the "
+            "location access log stay, no longer naming you, until their retention ends. Your username cannot be "
+            "registered again for `USERNAME_HOLD_DAYS` days (30). The owner of a merchant must hand it over or close "
+            "it first. Download GET /me/export before, to keep a copy."
+        ),
+        request=AccountDeleteInput,
+        responses={
+            204: None,
+            400: problem(
+                "No password sent (`errors.password`).",
+                problem_example(
+                    400,
+                    "validation_error",
+                    "password: This field is required.",
+                    {"password": ["This field is required."]},
+                ),
+            ),
+            403: problem(
+                "The password is wrong.", problem_example(403, "password_incorrect", "The password is not correct.")
+            ),
+            409: problem(
+                "You own a merchant.",
+                problem_example(
+                    409,
+                    "owner_must_hand_over",
+                    "You own a merchant: hand it over to another owner or close it before deleting your account.",
+                ),
+            ),
+            429: _TOO_MANY,
+        },
+        parameters=[RETRY_AFTER],
+        examples=[OpenApiExample("delete", value={"password": "correct-horse-battery"}, request_only=True)],
+    )
+    def delete(self, request):
+        data = self.AccountDeleteInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        account_erase(user=request.user, password=data.validated_data["password"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class MyPasswordView(ApiView):

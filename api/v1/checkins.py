@@ -1,5 +1,7 @@
 """Check-ins: check in at a merchant (anti-cheat, coupons on the spot) and list your own check-ins."""
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -29,6 +31,12 @@ class CheckinCouponOutput(serializers.Serializer):
     campaign_id = serializers.IntegerField()
 
 
+class CheckinNoticeOutput(serializers.Serializer):
+    visibility = serializers.ChoiceField(choices=Visibility.choices, help_text="The visibility this check-in took.")
+    text = StrictCharField(help_text="Who will see it, in a sentence in the request's language.")
+    settings = StrictCharField(help_text="Where to change your default visibility (PATCH `default_visibility`).")
+
+
 class CheckinCreateOutput(serializers.Serializer):
     id = serializers.IntegerField()
     merchant = MerchantBriefOutput()
@@ -37,6 +45,28 @@ class CheckinCreateOutput(serializers.Serializer):
     visibility = serializers.ChoiceField(choices=Visibility.choices)
     message = StrictCharField()
     coupons = CheckinCouponOutput(many=True, help_text="Coupons this check-in earned you (often none).")
+    notice = CheckinNoticeOutput(
+        allow_null=True,
+        help_text="On your first check-in only: who will see your check-ins and where to change it; null afterwards.",
+    )
+
+
+# One whole sentence per visibility, so that each language can say it its own way.
+_NOTICE_TEXT = {
+    Visibility.FRIENDS: gettext_lazy(
+        "Your friends will see this check-in and the place. You can change who sees your check-ins in your settings."
+    ),
+    Visibility.PUBLIC: gettext_lazy(
+        "Everyone will see this check-in and the place. You can change who sees your check-ins in your settings."
+    ),
+    Visibility.PRIVATE: gettext_lazy(
+        "Only you will see this check-in. You can change who sees your check-ins in your settings."
+    ),
+}
+
+
+def _notice(visibility: str) -> dict:
+    return {"visibility": visibility, "text": str(_NOTICE_TEXT[visibility]), "settings": reverse("v1:me")}
 
 
 def _created_body(result) -> dict:
@@ -58,6 +88,7 @@ def _created_body(result) -> dict:
             }
             for c in result.coupons
         ],
+        "notice": _notice(checkin.visibility) if result.notice_due else None,
     }
 
 
@@ -71,9 +102,10 @@ class CheckinCreateInput(serializers.Serializer):
     message = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
     visibility = serializers.ChoiceField(
         choices=Visibility.choices,
-        default=Visibility.FRIENDS,
+        required=False,
         help_text=(
-            "Who may see this check-in: `friends` (default), `public` or `private` (you alone). A private check-in "
+            "Who may see this check-in: `friends`, `public` or `private` (you alone); without it, your "
+            "`default_visibility` (GET /me; `friends` unless you changed it). A private check-in "
             "reveals nothing to anyone else, so it takes no part in `with_friends` group unlocks: it neither unlocks "
             "a group nor counts as a friend present for someone else's."
         ),
@@ -91,6 +123,9 @@ the last 60 minutes), `implausible_travel` (reaching here from your previous che
 under 1 km apart are exempt). One user's check-ins are processed one at a time, so parallel attempts are judged as if
 sent one after another.
 
+Without `visibility` the check-in takes your `default_visibility` (PATCH /me). The answer to your first check-in
+carries a one-time `notice` saying who will see it, in the request's language; later answers carry `notice: null`.
+
 Send an `Idempotency-Key` so that a retry never checks you in twice."""
 
 
@@ -106,6 +141,16 @@ class CheckinCreateView(ApiView):
         parameters=[IDEMPOTENCY_PARAMETER],
         responses={
             201: CheckinCreateOutput,
+            403: problem(
+                "You have not agreed to the collection of your location (PUT /me/consents): refused before your fix is "
+                "stored anywhere (no check-in, no audit record, no fix in the idempotency record or the logs).",
+                problem_example(
+                    403,
+                    "location_consent_required",
+                    "You have not agreed to the collection of your location. Agree to it in your privacy settings to "
+                    "check in.",
+                ),
+            ),
             404: problem("No such merchant.", problem_example(404, "merchant_not_found", "No merchant has this id.")),
             409: problem("A retry of a request still running.", IDEMPOTENCY_RESPONSES["409"]),
             422: problem(
@@ -135,7 +180,27 @@ class CheckinCreateView(ApiView):
                     "accuracy_m": 12,
                     "message": "Fresh bread!",
                 },
-            )
+            ),
+            OpenApiExample(
+                "your first check-in",
+                response_only=True,
+                status_codes=["201"],
+                value={
+                    "id": 90412,
+                    "merchant": {"id": 17, "name": "Cheolsan Bakery"},
+                    "created_at": "2025-05-02T09:14:03.512Z",
+                    "distance_m": 8.4,
+                    "visibility": "friends",
+                    "message": "Fresh bread!",
+                    "coupons": [],
+                    "notice": {
+                        "visibility": "friends",
+                        "text": "Your friends will see this check-in and the place. You can change who sees your "
+                        "check-ins in your settings.",
+                        "settings": "/api/v1/me",
+                    },
+                },
+            ),
         ],
     )
     @idempotent

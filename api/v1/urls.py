@@ -1,6 +1,20 @@
 from django.urls import path, register_converter
 
-from api.v1 import accounts, campaigns, checkins, coupons, merchants, notifications, redemptions, social, staff, stats
+from api.v1 import (
+    accounts,
+    campaigns,
+    checkins,
+    consents,
+    coupons,
+    export,
+    merchants,
+    notifications,
+    redemptions,
+    social,
+    staff,
+    stats,
+)
+from api.v1.location_log import MyLocationLogView
 
 
 class IdConverter:
@@ -27,6 +41,9 @@ urlpatterns = [
     path("auth/logout", accounts.LogoutView.as_view(), name="logout"),
     path("me", accounts.MeView.as_view(), name="me"),
     path("me/password", accounts.MyPasswordView.as_view(), name="my-password"),
+    path("me/export", export.MyExportView.as_view(), name="my-export"),
+    path("me/consents", consents.MyConsentsView.as_view(), name="my-consents"),
+    path("me/location-log", MyLocationLogView.as_view(), name="my-location-log"),
     path("friends/requests", accounts.FriendRequestListView.as_view(), name="friend-requests"),
     path("friends/requests/<int:request_id>/accept", accounts.FriendRequestAcceptView.as_view(), name="friend-accept"),
     path(

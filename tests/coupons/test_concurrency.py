@@ -32,7 +32,9 @@ def in_parallel(function, items, threads=THREADS) -> list:
 def test_200_users_at_a_campaign_with_stock_50_get_exactly_50_coupons():
     merchant = factories.MerchantFactory()
     campaign = factories.CampaignFactory(merchant=merchant, total_stock=50)
-    users = User.objects.bulk_create([User(username=f"crowd{i}", password="!") for i in range(200)])
+    users = User.objects.bulk_create(
+        [User(username=f"crowd{i}", password="!", location_consent=True) for i in range(200)]
+    )
 
     def check_in(user):
         result = checkin_create(

@@ -103,7 +103,7 @@ def test_holdout_split_over_many_users(merchant, fast_passwords):
     """About the configured share of 1000 eligible users lands in the holdout."""
     campaign = factories.CampaignFactory(merchant=merchant, holdout_percent=20)
     users = factories.User.objects.bulk_create(
-        [factories.User(username=f"holdout{i}", password="!") for i in range(1000)]
+        [factories.User(username=f"holdout{i}", password="!", location_consent=True) for i in range(1000)]
     )
     for user in users:
         visit(user, merchant)

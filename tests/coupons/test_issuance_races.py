@@ -25,7 +25,9 @@ def test_parallel_group_unlocks_never_oversell_nor_pass_the_per_user_limit(setti
     settings.CHECKIN_COOLDOWN_MINUTES = 0
     merchant = factories.MerchantFactory()
     campaign = factories.CampaignFactory(merchant=merchant, trigger=GROUP, total_stock=7, per_user_limit=1)
-    users = User.objects.bulk_create([User(username=f"group{i}", password="!") for i in range(17)])
+    users = User.objects.bulk_create(
+        [User(username=f"group{i}", password="!", location_consent=True) for i in range(17)]
+    )
     hub, pairs = users[0], [(users[i], users[i + 1]) for i in range(1, 17, 2)]
     now = timezone.now()
     for visitor, friend in pairs:

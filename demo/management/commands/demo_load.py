@@ -16,6 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, merchants, seed, if_empty, no_progress, **options):
         if if_empty and loader.demo_is_loaded():
             demo_translations_apply()  # a demo loaded before translations existed gains them
+            loader.demo_consents_grant()  # and one loaded before location consent existed, its users' consent
             self.stdout.write("Demo data already loaded.")
             return
         loader.demo_people_load()

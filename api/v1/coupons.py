@@ -22,7 +22,8 @@ class CouponMerchantOutput(serializers.Serializer):
     name = StrictCharField()
 
 
-class CouponWalletOutput(serializers.Serializer):
+# A coupon as its holder and the counter see it; the wallet item and the redeemed coupon add to it.
+class CouponOutput(serializers.Serializer):
     id = serializers.IntegerField()
     code = StrictCharField()
     title = StrictCharField()
@@ -34,6 +35,9 @@ class CouponWalletOutput(serializers.Serializer):
     issued_at = serializers.DateTimeField()
     expires_at = serializers.DateTimeField()
     redeemed_at = serializers.DateTimeField(allow_null=True)
+
+
+class CouponWalletOutput(CouponOutput):
     qr_url = serializers.URLField(
         read_only=True,
         help_text="The coupon's QR code as a PNG image, holding exactly `code` (an absolute URL: GET it with your "

@@ -9,7 +9,7 @@ from api.fields import StrictCharField
 from api.idempotency import IDEMPOTENCY_PARAMETER, IDEMPOTENCY_RESPONSES, idempotent
 from api.schema import problem, problem_example
 from api.throttling import ScopedThrottle
-from api.v1.coupons import CouponMerchantOutput
+from api.v1.coupons import CouponOutput
 from api.views import ApiView
 from core.dates import supported_date_error
 from core.translations import translated
@@ -21,23 +21,12 @@ _NOT_STAFF = problem_example(403, "permission_denied", "Your role at this mercha
 _NO_MERCHANT = problem_example(404, "merchant_not_found", "No merchant has this id.")
 
 
-class CouponRedeemedOutput(serializers.Serializer):
+class CouponRedeemedOutput(CouponOutput):
     class CouponHolderOutput(serializers.Serializer):
         id = serializers.IntegerField()
         username = StrictCharField()
         display_name = StrictCharField()
 
-    id = serializers.IntegerField()
-    code = StrictCharField()
-    title = StrictCharField()
-    campaign_id = serializers.IntegerField()
-    merchant = CouponMerchantOutput()
-    status = serializers.ChoiceField(
-        choices=Coupon.Status.choices, help_text="`expired` from `expires_at` on, unless redeemed before."
-    )
-    issued_at = serializers.DateTimeField()
-    expires_at = serializers.DateTimeField()
-    redeemed_at = serializers.DateTimeField(allow_null=True)
     user = CouponHolderOutput(help_text="Whose coupon it is.")
 
 

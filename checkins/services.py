@@ -18,13 +18,14 @@ from checkins.models import Checkin, CheckinRefusal, Visibility
 from checkins.selectors import CheckinContext, checkin_context_find, visit_facts_find
 from core.db import prepared_cursor
 from core.errors import DomainError
-from core.outbox import outbox_event_write
+from core.outbox import OutboxWrite, outbox_events_write
 from coupons.issuance import IssuedCoupon, coupons_issue_for_visit
 from coupons.selectors import IssuingCampaign, campaigns_issuing_from_json
 from coupons.triggers import Visit, trigger_facts
 from geo.points import point_from_lat_lng
 from geo.sql import POINT_SQL
 from merchants.errors import MerchantNotFound
+from webhooks.events import webhook_campaign_sold_out, webhook_checkin_created, webhook_coupon_issued
 
 
 @dataclass
@@ -202,6 +203,44 @@ def _visit_for(checkin: Checkin, *, context: CheckinContext, campaigns: list[Iss
     )
 
 
+def _webhook_events(checkin: Checkin, *, issued: list[IssuedCoupon], coupons: list[IssuedCoupon]) -> list[OutboxWrite]:
+    """The merchant's webhook events of an accepted check-in: it, every coupon it issued (a group unlock's friends'
+    too), and each campaign whose last coupon it took."""
+    events = [
+        webhook_checkin_created(
+            checkin_id=checkin.pk,
+            merchant_id=checkin.merchant_id,
+            user_id=checkin.user_id,
+            created_at=checkin.created_at,
+            visibility=checkin.visibility,
+            coupon_ids=[coupon.id for coupon in coupons],
+        )
+    ]
+    for coupon in issued:
+        events.append(
+            webhook_coupon_issued(
+                coupon_id=coupon.id,
+                code=coupon.code,
+                campaign_id=coupon.campaign_id,
+                merchant_id=checkin.merchant_id,
+                user_id=coupon.user_id,
+                issued_at=checkin.created_at,
+                expires_at=coupon.expires_at,
+            )
+        )
+        if coupon.sold_out_at_stock is not None:
+            events.append(
+                webhook_campaign_sold_out(
+                    campaign_id=coupon.campaign_id,
+                    merchant_id=checkin.merchant_id,
+                    title=coupon.title,
+                    total_stock=coupon.sold_out_at_stock,
+                    at=checkin.created_at,
+                )
+            )
+    return events
+
+
 def _checkin_accept(
     *, user: User, context: CheckinContext, lat, lng, accuracy_m, message, visibility, now
 ) -> CheckinResult:
@@ -218,18 +257,25 @@ def _checkin_accept(
     )
     visit = _visit_for(checkin, context=context, campaigns=campaigns)
     # Coupons are issued in the check-in's transaction: a check-in and the coupons it earned commit together.
-    coupons = [c for c in coupons_issue_for_visit(visit=visit, campaigns=campaigns) if c.user_id == user.pk]
+    issued = coupons_issue_for_visit(visit=visit, campaigns=campaigns)
+    coupons = [c for c in issued if c.user_id == user.pk]
     # Sharing (friends' feeds, notifications) happens after commit through the outbox, never in this request. The
     # event is written for private check-ins too: the consumer decides what to share, and the event log is complete.
-    outbox_event_write(
-        topic="checkin.created",
-        payload={
-            "checkin_id": checkin.pk,
-            "user_id": user.pk,
-            "merchant_id": context.merchant_id,
-            "visibility": visibility,
-            "created_at": now.isoformat(),
-        },
+    # The merchant's webhook events go in the same INSERT, each row only if an endpoint subscribes to it.
+    outbox_events_write(
+        events=[
+            OutboxWrite(
+                topic="checkin.created",
+                payload={
+                    "checkin_id": checkin.pk,
+                    "user_id": user.pk,
+                    "merchant_id": context.merchant_id,
+                    "visibility": visibility,
+                    "created_at": now.isoformat(),
+                },
+            ),
+            *_webhook_events(checkin, issued=issued, coupons=coupons),
+        ]
     )
     # The user row is already loaded: the one-time notice costs a query on the first check-in only (under the user's
     # lock, so two parallel first check-ins carry it once).

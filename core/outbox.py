@@ -1,8 +1,10 @@
 """The transactional outbox: events written in the writer's transaction, relayed to Celery, applied exactly once.
 
 - `outbox_event_write(topic=..., payload=...)` inside the writer's transaction: the event commits (or rolls back)
-  with the data it describes. After the commit a "kick" asks a worker to run the relay at once (low latency); if the
-  broker is down the kick is dropped with a warning, never failing or slowing the request.
+  with the data it describes. `outbox_events_write(events=[...])` writes several in one statement, each row only
+  where its own SQL condition holds (an event nobody consumes costs no row). After the commit a "kick" asks a worker
+  to run the relay at once (low latency); if the broker is down the kick is dropped with a warning, never failing or
+  slowing the request.
 - The relay (Celery beat every OUTBOX_RELAY_INTERVAL_S, and each kick) takes pending events in id order with
   `SELECT ... FOR UPDATE SKIP LOCKED` (concurrent relays never publish the same batch), sends each to the task that
   settings.OUTBOX_TOPIC_TASKS names for its topic, and marks it published. An event published but still unprocessed
@@ -14,14 +16,17 @@ Delivery is at least once; with idempotent handlers (unique constraints, ON CONF
 Lower layers name consumers only by task name (a string), so they never import the packages that consume them.
 """
 
+import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 
 import structlog
 from celery import current_app, shared_task
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -50,6 +55,39 @@ def outbox_event_write(*, topic: str, payload: dict) -> OutboxEvent:
     event = OutboxEvent.objects.create(topic=topic, payload=payload)
     transaction.on_commit(outbox_relay_kick)
     return event
+
+
+@dataclass(frozen=True)
+class OutboxWrite:
+    """An event to record with others in one statement; with a `condition` (an SQL boolean over `params`, e.g. an
+    EXISTS on the consumer's own tables) it is recorded only where the condition holds when the statement runs."""
+
+    topic: str
+    payload: dict
+    condition: str | None = None
+    params: tuple = ()
+
+
+def outbox_events_write(*, events: Sequence[OutboxWrite]) -> int:
+    """Record several events in the caller's transaction in one INSERT (one round trip, each row under its own
+    condition); returns how many were written. The relay is kicked after the commit only when a row was written."""
+    if not events:
+        return 0
+    rows, params = [], []
+    now = timezone.now()
+    for event in events:
+        # Datetimes (and dates, decimals) become ISO 8601 strings, as Django's JSON encoder writes them.
+        rows.append(f"SELECT %s, %s::jsonb, %s, 0 WHERE {event.condition or 'true'}")
+        params += [event.topic, json.dumps(event.payload, cls=DjangoJSONEncoder), now, *event.params]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO core_outboxevent (topic, payload, created_at, publish_count) " + " UNION ALL ".join(rows),
+            params,
+        )
+        written = cursor.rowcount
+    if written:
+        transaction.on_commit(outbox_relay_kick)
+    return written
 
 
 class _KickDebouncer:

@@ -1,7 +1,9 @@
 """Campaigns: start one, change it, pause, resume and end it (owners and managers of its merchant)."""
 
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +18,7 @@ from coupons.models import Campaign
 from coupons.triggers import trigger_clean
 from merchants.models import MANAGING_ROLES, Merchant
 from merchants.selectors import staff_role_require
+from webhooks.events import webhook_campaign_ended, webhook_campaign_sold_out, webhook_events_emit
 
 CAMPAIGN_FIELDS = (
     "title",
@@ -126,6 +129,19 @@ def campaign_update(*, campaign_id: int, actor: User, data: dict) -> Campaign:
         setattr(campaign, name, values[name])
     if changed:
         campaign.save(update_fields=changed)
+    if "total_stock" in changed and campaign.total_stock == campaign.issued_count:
+        # Its stock lowered to what was already issued: sold out now, as if issuance had taken the last unit.
+        webhook_events_emit(
+            events=[
+                webhook_campaign_sold_out(
+                    campaign_id=campaign.pk,
+                    merchant_id=campaign.merchant_id,
+                    title=campaign.title,
+                    total_stock=campaign.total_stock,
+                    at=timezone.now(),
+                )
+            ]
+        )
     return campaign
 
 
@@ -158,4 +174,30 @@ def campaign_end(*, campaign_id: int, actor: User) -> Campaign:
     if campaign.ended_at is None:
         campaign.ended_at = min(timezone.now(), campaign.ends_at)
         campaign.save(update_fields=["ended_at"])
+        # Once however it ended (the announcement is deduplicated per campaign): by staff, or already by its time.
+        reason = "ended_by_staff" if campaign.ended_at < campaign.ends_at else "ends_at_reached"
+        webhook_events_emit(events=[_ended_event(campaign, ended_at=campaign.ended_at, reason=reason)])
     return campaign
+
+
+def _ended_event(campaign: Campaign, *, ended_at, reason: str):
+    return webhook_campaign_ended(
+        campaign_id=campaign.pk,
+        merchant_id=campaign.merchant_id,
+        title=campaign.title,
+        ended_at=ended_at,
+        reason=reason,
+    )
+
+
+def campaigns_ended_announce(*, now=None) -> int:
+    """Announce (campaign.ended, to subscribed webhooks) the campaigns whose ends_at passed within
+    WEBHOOK_CAMPAIGN_ENDED_LOOKBACK_S and that staff did not end first; each once (the event's dedupe key), one
+    statement for all. Returns how many events were written (campaigns with a subscriber not yet announced)."""
+    now = now or timezone.now()
+    since = now - timedelta(seconds=settings.WEBHOOK_CAMPAIGN_ENDED_LOOKBACK_S)
+    ended = Campaign.objects.filter(ended_at__isnull=True, ends_at__lte=now, ends_at__gt=since).only(
+        "id", "merchant_id", "title", "ends_at"
+    )
+    events = [_ended_event(campaign, ended_at=campaign.ends_at, reason="ends_at_reached") for campaign in ended]
+    return webhook_events_emit(events=events) if events else 0

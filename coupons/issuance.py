@@ -25,6 +25,8 @@ class IssuedCoupon:
     expires_at: datetime
     campaign_id: int
     user_id: int
+    # The campaign's total_stock when this coupon took its last unit (it sold out here), else None.
+    sold_out_at_stock: int | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ _RESERVED_CTE = """reserved AS (
 _STOCK_CTE = f"""stock AS (
     UPDATE coupons_campaign c SET issued_count = c.issued_count + 1
     WHERE c.id = %(campaign)s{{guard}} AND {CAMPAIGN_RUNNING.sql(alias="c", now="%(now)s")}
-    RETURNING c.id, c.merchant_id, c.coupon_valid_days
+    RETURNING c.id, c.merchant_id, c.coupon_valid_days,
+              CASE WHEN c.issued_count = c.total_stock THEN c.total_stock END AS sold_out_at_stock
 )"""
 
 # Write the coupon for the unit taken in `stock`; a code collision inserts nothing (and is retried).
@@ -91,7 +94,8 @@ WITH {_STOCK_CTE.format(guard="")}, {_COUPON_CTE}, linked AS (
     UPDATE coupons_campaigneligibility SET coupon_id = (SELECT id FROM coupon)
     WHERE id = %(eligibility)s AND EXISTS (SELECT 1 FROM coupon)
 )
-SELECT (SELECT count(*) FROM stock), (SELECT coupon_valid_days FROM stock), coupon.id, coupon.expires_at
+SELECT (SELECT count(*) FROM stock), (SELECT coupon_valid_days FROM stock), coupon.id, coupon.expires_at,
+       (SELECT sold_out_at_stock FROM stock)
 FROM (SELECT 1) one LEFT JOIN coupon ON true
 """
 
@@ -106,7 +110,8 @@ WITH {_RESERVED_CTE.format(source="")}, {_STOCK_CTE.format(guard=" AND EXISTS (S
     RETURNING id
 )
 SELECT (SELECT id FROM eligible), (SELECT issued FROM reserved), (SELECT count(*) FROM stock),
-       (SELECT coupon_valid_days FROM stock), (SELECT id FROM coupon), (SELECT expires_at FROM coupon)
+       (SELECT coupon_valid_days FROM stock), (SELECT id FROM coupon), (SELECT expires_at FROM coupon),
+       (SELECT sold_out_at_stock FROM stock)
 """
 
 # After a code collision the unit is already taken: only the coupon row is written again, as the stock CTE would.
@@ -144,16 +149,19 @@ def _code_collision_resolve(cursor, params: dict, *, merchant_id: int, days: int
             return row[0], params["code"], row[1]
 
 
-def _issued(candidate: _Candidate, taken) -> IssuedCoupon:
+def _issued(candidate: _Candidate, taken, *, sold_out_at_stock: int | None) -> IssuedCoupon:
     coupon_id, code, expires_at = taken
-    return IssuedCoupon(coupon_id, code, candidate.campaign.title, expires_at, candidate.campaign.id, candidate.user_id)
+    return IssuedCoupon(
+        coupon_id, code, candidate.campaign.title, expires_at, candidate.campaign.id, candidate.user_id,
+        sold_out_at_stock=sold_out_at_stock,
+    )  # fmt: skip
 
 
 def _coupon_reserve_and_take(cursor, candidate: _Candidate, *, now: datetime) -> list[IssuedCoupon]:
     """The fast path: the visiting user alone met one trigger; eligibility, slot, stock and coupon in one trip."""
     params = candidate.params(now, holdout=candidate.holdout, code=coupon_code_new())
     cursor.execute(_RESERVE_AND_ISSUE_SQL, params)
-    eligibility_id, slot, took, days, coupon_id, expires_at = cursor.fetchone()
+    eligibility_id, slot, took, days, coupon_id, expires_at, sold_out_at_stock = cursor.fetchone()
     if slot is None:
         return []  # holdout, or the per-user limit reached
     if not took:
@@ -163,8 +171,8 @@ def _coupon_reserve_and_take(cursor, candidate: _Candidate, *, now: datetime) ->
         taken = _code_collision_resolve(
             cursor, params, merchant_id=candidate.campaign.merchant_id, days=days, eligibility_id=eligibility_id
         )
-        return [_issued(candidate, taken)]
-    return [_issued(candidate, (coupon_id, params["code"], expires_at))]
+        return [_issued(candidate, taken, sold_out_at_stock=sold_out_at_stock)]
+    return [_issued(candidate, (coupon_id, params["code"], expires_at), sold_out_at_stock=sold_out_at_stock)]
 
 
 def _slots_reserve(cursor, candidates: list[_Candidate], *, now: datetime) -> list[tuple[_Candidate, int]]:
@@ -184,7 +192,7 @@ def _coupons_take(cursor, reserved: list[tuple[_Candidate, int]], *, now: dateti
     for candidate, eligibility_id in reserved:
         params = candidate.params(now, eligibility=eligibility_id, code=coupon_code_new())
         cursor.execute(_ISSUE_SQL, params)
-        took, days, coupon_id, expires_at = cursor.fetchone()
+        took, days, coupon_id, expires_at, sold_out_at_stock = cursor.fetchone()
         if not took:
             # Sold out (or paused) meanwhile: give the per-user slot back; this transaction holds its row lock.
             cursor.execute(_RELEASE_SQL, params)
@@ -195,7 +203,7 @@ def _coupons_take(cursor, reserved: list[tuple[_Candidate, int]], *, now: dateti
             )
         else:
             taken = (coupon_id, params["code"], expires_at)
-        issued.append(_issued(candidate, taken))
+        issued.append(_issued(candidate, taken, sold_out_at_stock=sold_out_at_stock))
     return issued
 
 

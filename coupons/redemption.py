@@ -23,6 +23,7 @@ from coupons.models import Coupon, Redemption
 from coupons.status import COUPON_ACTIVE
 from merchants.models import MANAGING_ROLES
 from merchants.selectors import staff_role_require
+from webhooks.events import webhook_coupon_redeemed, webhook_coupon_voided, webhook_events_emit
 
 # Unredeemed coupons past their expiry that the expiry task has not marked yet, on rows aliased `c`.
 _EXPIRABLE_SQL = "c.redeemed_at IS NULL AND c.expired_at IS NULL AND c.expires_at <= %s"
@@ -64,7 +65,20 @@ def coupon_redeem(*, merchant_id: int, actor: User, code: str, now: datetime | N
         if coupon.redeemed_at is not None:
             raise CouponAlreadyRedeemed(redeemed_at=coupon.redeemed_at, redeemed_by=staff_name(coupon.redeemed_by))
         raise CouponExpired(expires_at=coupon.expires_at)
-    Redemption.objects.create(coupon=coupon, merchant_id=merchant_id, redeemed_at=now, redeemed_by=actor)
+    redemption = Redemption.objects.create(coupon=coupon, merchant_id=merchant_id, redeemed_at=now, redeemed_by=actor)
+    webhook_events_emit(
+        events=[
+            webhook_coupon_redeemed(
+                coupon_id=coupon.pk,
+                code=coupon.code,
+                campaign_id=coupon.campaign_id,
+                merchant_id=merchant_id,
+                redemption_id=redemption.pk,
+                redeemed_at=now,
+                redeemed_by_id=actor.pk,
+            )
+        ]
+    )
     return coupon
 
 
@@ -100,6 +114,18 @@ def redemption_void(*, merchant_id: int, redemption_id: int, actor: User, now: d
     now = now or timezone.now()
     voided = _void_claim(merchant_id=merchant_id, redemption_id=redemption_id, actor=actor, now=now)
     if voided is not None:
+        # Only the void that happened is announced (voiding it again answers the same and announces nothing).
+        webhook_events_emit(
+            events=[
+                webhook_coupon_voided(
+                    coupon_id=voided.coupon_id,
+                    merchant_id=merchant_id,
+                    redemption_id=voided.pk,
+                    voided_at=voided.voided_at or now,
+                    voided_by_id=actor.pk,
+                )
+            ]
+        )
         return voided
     redemption = Redemption.objects.filter(pk=redemption_id, merchant_id=merchant_id).first()
     if redemption is None:

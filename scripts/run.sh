@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 PY=.venv/bin/python
 PORT=${PORT:-8000}
+# Local runs may send webhooks to receivers on this machine (production refuses private addresses).
+export WEBHOOK_ALLOW_PRIVATE_ADDRESSES=${WEBHOOK_ALLOW_PRIVATE_ADDRESSES:-true}
 DEMO_MERCHANTS=${DEMO_MERCHANTS:-2000}
 
 $PY manage.py demo_load --merchants "$DEMO_MERCHANTS" --if-empty

@@ -7,7 +7,12 @@ from rest_framework_simplejwt.tokens import AccessToken
 from merchants.models import MerchantStaff
 from tests import factories
 
-GENEROUS_RATES = {"auth": "100000/min", "checkin": "100000/min", "redemption": "100000/min"}
+GENEROUS_RATES = {
+    "auth": "100000/min",
+    "checkin": "100000/min",
+    "redemption": "100000/min",
+    "webhook_send": "100000/min",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +22,12 @@ def _isolated_cache_and_rates(settings):
     cache.delete_pattern("*")
     yield
     cache.delete_pattern("*")
+
+
+@pytest.fixture(autouse=True)
+def _webhooks_to_this_machine(settings):
+    """Webhook receivers in tests listen on loopback (as in scripts/run.sh); tests of the address guard turn it off."""
+    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
 
 
 @pytest.fixture(autouse=True)

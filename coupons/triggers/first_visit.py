@@ -1,11 +1,13 @@
 """The user's first check-in at the merchant ever earns a coupon."""
 
+from django.utils.translation import gettext_noop
+
 from coupons.triggers.base import EVER, Trigger
 
 
 class FirstVisit(Trigger):
     type = "first_visit"
-    label = "First visit only"
+    label = gettext_noop("First visit only")
 
     def members(self, trigger, *, starts_at, visit):
         return [(visit.user_id, visit.checkin_id)] if visit.first_visit else []

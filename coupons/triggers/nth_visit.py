@@ -1,13 +1,19 @@
 """Every N-th check-in of a user at the merchant since the campaign started earns a coupon."""
 
+from django.utils.translation import gettext_noop
+
 from coupons.triggers.base import Parameter, Trigger, VisitsSince
 
 
 class NthVisit(Trigger):
     type = "nth_visit"
-    label = "Every N-th visit"
+    label = gettext_noop("Every N-th visit")
     # visits=1 would be every_checkin under another name; the N-th visit starts making sense at 2.
-    parameters = (Parameter("visits", 2, 1000, "`nth_visit` only: every N-th visit, N >= 2.", "Every N-th visit: N"),)
+    parameters = (
+        Parameter(
+            "visits", 2, 1000, "`nth_visit` only: every N-th visit, N >= 2.", gettext_noop("Every N-th visit: N")
+        ),
+    )
 
     def facts(self, trigger, *, starts_at, at, shared):
         return (VisitsSince(starts_at),)

@@ -2,12 +2,14 @@
 
 from datetime import timedelta
 
+from django.utils.translation import gettext_noop
+
 from coupons.triggers.base import FriendsHereSince, Parameter, Trigger
 
 
 class WithFriends(Trigger):
     type = "with_friends"
-    label = "Checking in with friends"
+    label = gettext_noop("Checking in with friends")
     parameters = (
         Parameter(
             "friends",
@@ -15,14 +17,14 @@ class WithFriends(Trigger):
             100,
             "`with_friends` only: at least this many friends checked in here within the window (private check-ins "
             "take no part: they neither count nor unlock a group).",
-            "With friends: at least this many",
+            gettext_noop("With friends: at least this many"),
         ),
         Parameter(
             "window_minutes",
             1,
             1440,
             "`with_friends` only: the window, 1..1440 minutes.",
-            "With friends: within minutes",
+            gettext_noop("With friends: within minutes"),
         ),
     )
 

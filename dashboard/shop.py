@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from dashboard.presenters import FORMATS
+from dashboard.webhooks import failing_webhooks_for_notice
 from merchants.models import MerchantStaff
 from merchants.selectors import merchant_get, merchant_staff_list, staff_role_manages
 from merchants.services import merchant_staff_add, merchant_staff_remove
@@ -42,6 +43,9 @@ def merchant_overview(request, merchant_id: int):
         "can_manage": staff_role_manages(overview["role"]),
         "labels": [METRICS[key].label for key in OVERVIEW],
         "campaigns": [_campaign_row(campaign) for campaign in overview["campaigns"]],
+        "failing": failing_webhooks_for_notice(
+            merchant_id=merchant_id, can_manage=staff_role_manages(overview["role"])
+        ),
     }
     return render(request, "dashboard/merchant.html", context)
 

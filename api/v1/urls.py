@@ -13,6 +13,7 @@ from api.v1 import (
     social,
     staff,
     stats,
+    webhooks,
 )
 from api.v1.location_log import MyLocationLogView
 
@@ -45,16 +46,16 @@ urlpatterns = [
     path("me/consents", consents.MyConsentsView.as_view(), name="my-consents"),
     path("me/location-log", MyLocationLogView.as_view(), name="my-location-log"),
     path("friends/requests", accounts.FriendRequestListView.as_view(), name="friend-requests"),
-    path("friends/requests/<int:request_id>/accept", accounts.FriendRequestAcceptView.as_view(), name="friend-accept"),
+    path("friends/requests/<id:request_id>/accept", accounts.FriendRequestAcceptView.as_view(), name="friend-accept"),
     path(
-        "friends/requests/<int:request_id>/decline", accounts.FriendRequestDeclineView.as_view(), name="friend-decline"
+        "friends/requests/<id:request_id>/decline", accounts.FriendRequestDeclineView.as_view(), name="friend-decline"
     ),
     path("friends", accounts.FriendListView.as_view(), name="friends"),
-    path("friends/<int:user_id>", accounts.FriendDetailView.as_view(), name="friend-detail"),
+    path("friends/<id:user_id>", accounts.FriendDetailView.as_view(), name="friend-detail"),
     # Merchants
     path("merchants", merchants.MerchantCreateView.as_view(), name="merchants"),
     path("merchants/nearby", merchants.MerchantNearbyView.as_view(), name="merchants-nearby"),
-    path("merchants/<int:merchant_id>", merchants.MerchantDetailView.as_view(), name="merchant-detail"),
+    path("merchants/<id:merchant_id>", merchants.MerchantDetailView.as_view(), name="merchant-detail"),
     path("merchants/<id:merchant_id>/staff", staff.MerchantStaffView.as_view(), name="merchant-staff"),
     path(
         "merchants/<id:merchant_id>/staff/<id:user_id>",
@@ -70,6 +71,7 @@ urlpatterns = [
     path("campaigns/<id:campaign_id>/resume", campaigns.CampaignResumeView.as_view(), name="campaign-resume"),
     path("campaigns/<id:campaign_id>/end", campaigns.CampaignEndView.as_view(), name="campaign-end"),
     path("campaigns/<id:campaign_id>/stats", stats.CampaignStatsView.as_view(), name="campaign-stats"),
+    path("campaigns/<id:campaign_id>/stats.csv", stats.CampaignStatsCsvView.as_view(), name="campaign-stats-csv"),
     path("merchants/<id:merchant_id>/stats", stats.MerchantStatsView.as_view(), name="merchant-stats"),
     path(
         "merchants/<id:merchant_id>/redemptions",
@@ -100,4 +102,15 @@ urlpatterns = [
     ),
     path("notifications", notifications.NotificationListView.as_view(), name="notifications"),
     path("notifications/read", notifications.NotificationReadView.as_view(), name="notifications-read"),
+    # Merchants' webhooks
+    path("merchants/<id:merchant_id>/webhooks", webhooks.MerchantWebhookListView.as_view(), name="merchant-webhooks"),
+    path("webhooks/<id:webhook_id>", webhooks.WebhookDetailView.as_view(), name="webhook-detail"),
+    path("webhooks/<id:webhook_id>/rotate-secret", webhooks.WebhookSecretRotateView.as_view(), name="webhook-rotate"),
+    path("webhooks/<id:webhook_id>/test", webhooks.WebhookTestView.as_view(), name="webhook-test"),
+    path("webhooks/<id:webhook_id>/deliveries", webhooks.WebhookDeliveryListView.as_view(), name="webhook-deliveries"),
+    path(
+        "webhooks/<id:webhook_id>/deliveries/<id:delivery_id>/redeliver",
+        webhooks.WebhookRedeliverView.as_view(),
+        name="webhook-redeliver",
+    ),
 ]

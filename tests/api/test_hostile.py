@@ -22,6 +22,7 @@ from checkins.models import Visibility
 from coupons.models import Redemption
 from social.models import Comment
 from tests.factories import CampaignFactory, CheckinFactory, CouponFactory, MerchantStaffFactory, UserFactory
+from webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookMessage
 
 # Real commits (no test transaction around the requests): check-ins commit an audit row on purpose, and the
 # idempotency claim commits on its own; a rolled-back test would hide such writes.
@@ -210,6 +211,18 @@ def _redemption(merchant) -> int:
     return Redemption.objects.create(coupon=coupon, merchant=merchant, redeemed_at=coupon.redeemed_at).pk
 
 
+def _webhook(merchant) -> tuple[int, int]:
+    """An endpoint of the merchant with one delivery: (endpoint id, delivery id)."""
+    endpoint = WebhookEndpoint.objects.create(
+        merchant=merchant, url="https://pos.example.com/hook", events=["checkin.created"], secret="whsec_" + "A" * 43
+    )
+    message = WebhookMessage.objects.create(
+        merchant=merchant, event_type="webhook.test", message_id=f"msg_{merchant.pk:032x}", payload={}
+    )
+    delivery = WebhookDelivery.objects.create(endpoint=endpoint, message=message, next_attempt_at=timezone.now())
+    return endpoint.pk, delivery.pk
+
+
 @pytest.fixture
 def world():
     """Real objects for every kind of path id: `own` ones the signed-in staff user may act on, and `foreign` ones,
@@ -235,6 +248,9 @@ def world():
         "redemption_id": tuple(_redemption(shop) for shop in (staff.merchant, other.merchant)),
         "coupon_id": (CouponFactory(user=staff.user).pk, CouponFactory(user=other.user).pk),
     }
+    webhooks = [_webhook(shop) for shop in (staff.merchant, other.merchant)]
+    ids["webhook_id"] = (webhooks[0][0], webhooks[1][0])
+    ids["delivery_id"] = (webhooks[0][1], webhooks[1][1])
     return {"token": str(AccessToken.for_user(staff.user)), "ids": ids}
 
 

@@ -17,6 +17,7 @@ from stats.services import rollups_fold
 from tests import factories
 from tests.dashboard.test_browser import PASSWORD, SCREENSHOTS, browser  # noqa: F401 (the fixture)
 from tests.stats.history import history_make, history_write
+from webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookMessage
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -42,7 +43,40 @@ def shop():
     factories.MerchantStaffFactory(merchant=story.merchant, role="clerk")
     history_write(story, until=now, rng=random.Random(11))
     rollups_fold(now=now)
-    return {"merchant": story.merchant, "campaign": story.campaigns[0], "owner": owner}
+    webhook = webhooks_make(story.merchant, now=now)
+    return {"merchant": story.merchant, "campaign": story.campaigns[0], "owner": owner, "webhook": webhook}
+
+
+def webhooks_make(merchant, *, now) -> int:
+    """An endpoint that works and one disabled after repeated failures (the notice on the overview and the webhooks
+    page), each with deliveries; the working one's id."""
+    working = WebhookEndpoint.objects.create(
+        merchant=merchant, url="https://pos.example.com/hooks", events=["checkin.created"], secret="whsec_" + "A" * 43
+    )
+    failing = WebhookEndpoint.objects.create(
+        merchant=merchant,
+        url="https://crm.example.com/hooks",
+        events=["coupon.issued", "coupon.redeemed"],
+        secret="whsec_" + "B" * 43,
+        enabled=False,
+        disabled_reason="failing",
+        disabled_at=now,
+    )
+    for index, (endpoint, status) in enumerate([(working, "succeeded"), (working, "pending"), (failing, "failed")]):
+        message = WebhookMessage.objects.create(
+            merchant=merchant, event_type="coupon.issued", message_id=f"msg_{index:032x}", payload={}
+        )
+        WebhookDelivery.objects.create(
+            endpoint=endpoint,
+            message=message,
+            status=status,
+            attempts=1,
+            last_status_code=200 if status == "succeeded" else None,
+            last_error="" if status == "succeeded" else "connection refused",
+            last_attempt_at=now,
+            next_attempt_at=now if status == "pending" else None,
+        )
+    return working.pk
 
 
 def dashboard_pages(shop) -> dict[str, str]:
@@ -55,6 +89,9 @@ def dashboard_pages(shop) -> dict[str, str]:
         "campaign": f"/dashboard/campaigns/{campaign}/",
         "campaign-form": f"/dashboard/merchants/{merchant}/campaigns/new/",
         "counter": f"/dashboard/merchants/{merchant}/redeem/",
+        "webhooks": f"/dashboard/merchants/{merchant}/webhooks/",
+        "webhook-delete": f"/dashboard/merchants/{merchant}/webhooks/{shop['webhook']}/delete/",
+        "webhook-rotate": f"/dashboard/merchants/{merchant}/webhooks/{shop['webhook']}/rotate/",
         "not-found": "/dashboard/no-such-page/",
     }
 

@@ -36,7 +36,7 @@ def signed_in(user, **headers) -> Client:
 
 @pytest.mark.parametrize(
     ("accept", "tag", "word"),
-    [("ko", "ko", "로그인"), ("en", "en", "Log in"), ("ja", "ja", "Log in"), ("zh-hans", "zh-Hans", "Log in")],
+    [("ko", "ko", "로그인"), ("en", "en", "Log in"), ("ja", "ja", "ログイン"), ("zh-hans", "zh-Hans", "登录")],
 )
 def test_the_login_page_speaks_the_browsers_language_and_says_which(client, accept, tag, word):
     response = client.get("/dashboard/login/", HTTP_ACCEPT_LANGUAGE=accept)

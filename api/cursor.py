@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import gettext
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
@@ -23,6 +24,7 @@ from core.errors import ValidationFailed
 
 NEXT = "n"
 PREVIOUS = "p"
+EXAMPLE_ORIGIN = "https://api.example.org"  # the host of the schema's example links
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,12 @@ def cursor_encode(direction: str, key: list) -> str:
     """The opaque token for a position (`key`) and a direction (NEXT or PREVIOUS)."""
     raw = json.dumps({"d": direction, "k": key}, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def cursor_link(url: str, limit: int, direction: str, key: list) -> str:
+    """The link from the list at `url` to its page of `limit` items from position `key` in `direction`."""
+    base = replace_query_param(remove_query_param(url, "cursor"), "limit", limit)
+    return replace_query_param(base, "cursor", cursor_encode(direction, key))
 
 
 def cursor_request_parse(request, *, key_load: Callable[[list], Any]) -> CursorRequest:
@@ -98,10 +106,10 @@ def cursor_page_body(request, page: CursorRequest, rows: list, *, key_dump: Call
     else:
         rows = rows[: page.limit]
         has_newer, has_older = page.direction == NEXT, has_more
-    url = replace_query_param(remove_query_param(request.build_absolute_uri(), "cursor"), "limit", page.limit)
+    url = request.build_absolute_uri()
 
     def link(direction: str, key: list) -> str:
-        return replace_query_param(url, "cursor", cursor_encode(direction, key))
+        return cursor_link(url, page.limit, direction, key)
 
     # An empty page still links back to where it was read from.
     first_key = key_dump(rows[0]) if rows else page.key_json
@@ -118,6 +126,11 @@ class CursorPagination(BasePagination):
 
     key_load: Callable[[list], Any]
     key_dump: Callable[[Any], list]
+    # For the schema's example page: the list's route name (with its path's ids, if any), and one row of it as the
+    # list's rows come (its key).
+    example_route: str | None = None
+    example_route_kwargs: dict | None = None
+    example_row: Any = None
 
     def paginate(self, rows, request, window=None) -> list:
         """The page of rows the cursor (or its absence) names; the links are made from the rows before rendering."""
@@ -130,7 +143,14 @@ class CursorPagination(BasePagination):
         return Response({**self.body, "results": data})
 
     def get_paginated_response_schema(self, schema):
-        return page_schema(schema)
+        page = page_schema(schema)
+        if self.example_route is not None:
+            # The documented links: a page reached by `next` holding `example_row` alone, linked as the server does.
+            url = EXAMPLE_ORIGIN + reverse(self.example_route, kwargs=self.example_route_kwargs)
+            key = self.key_dump(self.example_row)
+            page["properties"]["next"]["example"] = cursor_link(url, DEFAULT_LIMIT, NEXT, key)
+            page["properties"]["previous"]["example"] = cursor_link(url, DEFAULT_LIMIT, PREVIOUS, key)
+        return page
 
     def get_schema_operation_parameters(self, view):
         return [
@@ -138,8 +158,10 @@ class CursorPagination(BasePagination):
                 "name": "cursor",
                 "in": "query",
                 "required": False,
-                "description": "Opaque position from a page's `next` or `previous` link; absent for the newest items.",
-                "schema": {"type": "string"},
+                "description": "Opaque position from a page's `next` or `previous` link, used as it is (only the "
+                "server makes them: any other value is a 400 naming `cursor`); absent or empty for the newest items.",
+                # What cursor_encode makes: unpadded base64url.
+                "schema": {"type": "string", "maxLength": 200, "pattern": "^[A-Za-z0-9_-]*$"},
             },
             {
                 "name": "limit",

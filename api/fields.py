@@ -3,6 +3,7 @@
 import math
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, relations, serializers
 
 
@@ -76,6 +77,34 @@ class StrictRegexField(StrictCharMixin, serializers.RegexField):
 
 class StrictEmailField(StrictCharMixin, serializers.EmailField):
     """An EmailField that takes a JSON string only."""
+
+
+# An enum of the ~600 names would be long, change with the server's tz database, and break generated clients (some
+# names collide once made identifiers: Etc/GMT+0, Etc/GMT-0, Etc/GMT0): the schema states the format, with an example,
+# and the server checks the name.
+TIME_ZONE_SCHEMA = {"type": "string", "format": "iana-time-zone", "example": "Asia/Seoul"}
+
+
+class UniqueListField(serializers.ListField):
+    """A list whose items may each appear once: the service refuses repeats, the schema says `uniqueItems`
+    (api.schema.UniqueListFieldSchema)."""
+
+
+# A new password: Django's validators (settings.AUTH_PASSWORD_VALIDATORS) check it; of their rules, "not entirely
+# numeric" is the one a pattern states (the others, too common or too like the user's names, only words can).
+@extend_schema_field({"type": "string", "format": "password", "pattern": "[^0-9]"})
+class NewPasswordField(StrictCharField):
+    """A password being set (JSON string, kept as sent: no trimming, never rendered)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("trim_whitespace", False)
+        kwargs.setdefault("write_only", True)
+        super().__init__(**kwargs)
+
+
+@extend_schema_field(TIME_ZONE_SCHEMA)
+class TimeZoneField(serializers.ChoiceField):
+    """An IANA time zone name, one of `choices` (documented as a string: TIME_ZONE_SCHEMA)."""
 
 
 # DRF messages that quote what the client sent, which may be anything (a megabyte, control characters): a message

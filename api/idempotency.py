@@ -33,7 +33,8 @@ IN_FLIGHT_ABANDONED_AFTER = timedelta(seconds=120)
 
 IDEMPOTENCY_PARAMETER = OpenApiParameter(
     HEADER,
-    str,
+    # Printable ASCII; HTTP drops spaces around a header's value, so the key neither starts nor ends with one.
+    {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH, "pattern": "^[!-~](?:[ -~]*[!-~])?$"},
     OpenApiParameter.HEADER,
     required=False,
     description=(

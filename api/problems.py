@@ -3,6 +3,7 @@
 import structlog
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -49,6 +50,34 @@ DOMAIN_STATUSES = {
     LengthRequired: 411,
     PayloadTooLarge: 413,
 }
+
+
+# Codes answered outside the exception handler (URL-level handlers below), with their titles.
+_HANDLER_TITLES = {
+    "not_found": gettext_lazy("Not found"),
+    "server_error": gettext_lazy("Internal server error"),
+    "bad_request": gettext_lazy("Bad request"),
+    "permission_denied": gettext_lazy("Permission denied"),
+}
+
+
+def problem_titles() -> dict[str, str]:
+    """Every problem code the API answers with its title, in English, as the server sends them: DRF's exceptions,
+    the URL-level handlers and every domain error class (a subclass inherits its kind's title). The documentation's
+    examples take their titles from here. A code given two titles is a bug: it raises."""
+    titles: dict[str, object] = {code: title for code, title in _DRF_CODES.values()}
+    titles.update(_HANDLER_TITLES)
+    pending = [DomainError]
+    while pending:
+        kind = pending.pop()
+        pending.extend(kind.__subclasses__())
+        if "code" not in vars(kind):  # a family of errors (CheckinRefused): its members name the codes
+            continue
+        titles.setdefault(kind.code, kind.title)
+        if str(titles[kind.code]) != str(kind.title):
+            raise ValueError(f"Problem code {kind.code} has two titles: {titles[kind.code]!r}, {kind.title!r}")
+    with translation.override("en"):
+        return {code: str(title) for code, title in titles.items()}
 
 
 def domain_status(error: errors.DomainError) -> int:
@@ -169,8 +198,8 @@ def exception_handler(exc, context):
             if type(exc) is exceptions.Throttled:  # LoginLocked words its own detail
                 detail = _throttled_detail(exc)
             body = problem(status_code=exc.status_code, code=code, title=title, detail=str(detail))
-        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-            headers["Retry-After"] = str(max(1, int(exc.wait + 0.999)))
+        if isinstance(exc, exceptions.Throttled):  # every 429 says when to retry, 1 s when nobody said
+            headers["Retry-After"] = str(max(1, int((exc.wait or 1) + 0.999)))
         auth_header = getattr(exc, "auth_header", None)
         if auth_header:
             headers["WWW-Authenticate"] = auth_header

@@ -7,11 +7,12 @@ pick its own rate-limit bucket by sending the header itself.
 
 import ipaddress
 import math
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
 from django.conf import settings
-from rest_framework.exceptions import Throttled
+from rest_framework.exceptions import APIException, Throttled
 from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.login_lockout import login_lock_message
@@ -54,15 +55,83 @@ def client_ip(request) -> str:
     return str(client)
 
 
+_PERIOD_WORDS = {1: "second", 60: "minute", 3600: "hour", 86400: "day"}
+
+
+def rate_text(rate: str) -> str:
+    """A THROTTLE_RATES value in words: "30/min" is "30 requests per minute"."""
+    count, seconds = ScopedRateThrottle().parse_rate(rate)
+    return f"{count} requests per {_PERIOD_WORDS[seconds]}"
+
+
+@dataclass(frozen=True)
+class RateLimitState:
+    """Where the caller stands in a rate limit after this request: the RateLimit-* response headers."""
+
+    limit: int
+    remaining: int
+    reset: int  # seconds until the oldest request counted leaves the window
+
+    def headers(self) -> dict[str, str]:
+        """The IETF draft RateLimit header fields (draft-ietf-httpapi-ratelimit-headers)."""
+        return {
+            "RateLimit-Limit": str(self.limit),
+            "RateLimit-Remaining": str(self.remaining),
+            "RateLimit-Reset": str(self.reset),
+        }
+
+
+RATE_LIMIT_ATTRIBUTE = "rate_limit_state"  # on the request; api.views.ApiView.finalize_response sends it
+
+
 class ScopedThrottle(ScopedRateThrottle):
     """ScopedRateThrottle whose rates come from settings.THROTTLE_RATES; keyed by user, or by client_ip() for
-    anonymous callers (DRF's own get_ident would believe any X-Forwarded-For)."""
+    anonymous callers (DRF's own get_ident would believe any X-Forwarded-For). It leaves where the caller stands on
+    the request (RateLimitState), and always knows how long a refused caller must wait."""
 
     def get_rate(self):
         return settings.THROTTLE_RATES.get(self.scope)
 
     def get_ident(self, request):
         return client_ip(request)
+
+    def allow_request(self, request, view):
+        allowed = super().allow_request(request, view)
+        if self.rate is not None and getattr(self, "key", None) is not None:
+            remaining = max(0, self.num_requests - len(self.history))
+            setattr(request, RATE_LIMIT_ATTRIBUTE, RateLimitState(self.num_requests, remaining, self._reset()))
+        return allowed
+
+    def peek(self, request, view) -> RateLimitState | None:
+        """Where the caller stands, counting nothing: for answers given before the throttle ran (401, 403, 406).
+        None when the view's scope has no rate."""
+        self.scope = getattr(view, self.scope_attr, None)
+        self.rate = self.get_rate() if self.scope else None
+        if self.rate is None:
+            return None
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        try:
+            self.key = self.get_cache_key(request, view)  # reads request.user: may authenticate now, and fail
+        except APIException:
+            return None
+        if self.key is None:
+            return None
+        self.now = self.timer()
+        self.history = [moment for moment in self.cache.get(self.key, []) if moment > self.now - self.duration]
+        return RateLimitState(self.num_requests, max(0, self.num_requests - len(self.history)), self._reset())
+
+    def _reset(self) -> int:
+        """Seconds until the oldest request counted leaves the window (freeing a request); 0 when none is counted."""
+        if not self.history:
+            return 0
+        return max(1, math.ceil(self.duration - (self.now - self.history[-1])))
+
+    def wait(self):
+        # DRF answers None when more requests than the limit were counted (requests racing past the check), and the
+        # 429 would lack its Retry-After. The wait is until enough of them leave the window to free a request: the
+        # one in the last slot (history is newest first), at least 1 s.
+        blocking = self.history[min(len(self.history), self.num_requests) - 1] if self.history else self.now
+        return float(max(1, math.ceil(self.duration - (self.now - blocking))))
 
 
 class LoginLocked(Throttled):

@@ -6,35 +6,45 @@
 - `TranslatedCharField()`: a model's text in the request's language, falling back to the original.
 """
 
+from django.core.validators import RegexValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.fields import StrictCharField
+from api.schema import ClosedSerializer
 from core.translations import TranslatedTexts, translated, translation_languages
+
+# What TranslatedTexts.clean takes as a text: something besides spaces, and no control character (a multi-line text
+# may hold line feeds and tabs).
+_TEXT_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f]*[^\\s\\x00-\\x1f\\x7f-\\x9f][^\\x00-\\x1f\\x7f-\\x9f]*$"
+_MULTILINE_TEXT_PATTERN = "^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]*\\S[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]*$"
 
 
 def _texts_serializer(texts: TranslatedTexts, name: str) -> type[serializers.Serializer]:
-    """A documentation-only serializer of one language's texts (each optional, not empty, within its length)."""
+    """A documentation-only serializer of one language's texts (each optional, not blank, within its length, without
+    control characters; no other member)."""
     fields = {
         field: StrictCharField(
-            required=False, min_length=1, max_length=length, help_text=f"`{field}` in this language."
+            required=False,
+            min_length=1,
+            max_length=length,
+            validators=[RegexValidator(_MULTILINE_TEXT_PATTERN if field in texts.multiline else _TEXT_PATTERN)],
+            help_text=f"`{field}` in this language.",
         )
         for field, length in texts.max_lengths.items()
     }
-    return type(
-        f"{name}TextsSerializer", (serializers.Serializer,), {"__doc__": f"{name} texts in one language.", **fields}
-    )
+    return type(f"{name}TextsSerializer", (ClosedSerializer,), {"__doc__": f"{name} texts in one language.", **fields})
 
 
 def _translations_serializer(texts: TranslatedTexts, name: str) -> type[serializers.Serializer]:
-    """A documentation-only serializer of the whole object: one optional entry per supported language."""
+    """A documentation-only serializer of the whole object: one optional entry per supported language (no other)."""
     language_texts = _texts_serializer(texts, name)
     fields = {language: language_texts(required=False) for language in translation_languages()}
     doc = (
         f"Translations of the {name.lower()}'s {', '.join(texts.fields)} by language code (codes ignore case). "
         "A text left out falls back to the original."
     )
-    return type(f"{name}TranslationsSerializer", (serializers.Serializer,), {"__doc__": doc, **fields})
+    return type(f"{name}TranslationsSerializer", (ClosedSerializer,), {"__doc__": doc, **fields})
 
 
 class _TranslationsField(serializers.Field):

@@ -3,6 +3,7 @@
 from rest_framework.views import APIView
 
 from api.pagination import OffsetPagination
+from api.throttling import RATE_LIMIT_ATTRIBUTE, ScopedThrottle
 
 
 # Every API view derives from this. `pagination_class` chooses how its list pages: OffsetPagination (the default),
@@ -15,6 +16,21 @@ class ApiView(APIView):
     def get_authenticate_header(self, request):
         # Views that authenticate nobody (login, refresh) still answer a 401 with the bearer challenge, not a 403.
         return super().get_authenticate_header(request) or 'Bearer realm="api"'
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # A rate-limited operation tells every caller where they stand (api.throttling.ScopedThrottle), 429 or not;
+        # when the answer came before the throttle ran (a 401, 403 or 406), from the counter as it is.
+        state = getattr(request, RATE_LIMIT_ATTRIBUTE, None)
+        if state is None:
+            state = next(filter(None, (throttle.peek(request, self) for throttle in self._scoped_throttles())), None)
+        if state is not None:
+            for name, value in state.headers().items():
+                response[name] = value
+        return response
+
+    def _scoped_throttles(self) -> list[ScopedThrottle]:
+        return [throttle for throttle in self.get_throttles() if isinstance(throttle, ScopedThrottle)]
 
     def query(self, serializer_class):
         """Validate the query string with `serializer_class`, or raise a 400 naming the parameter.

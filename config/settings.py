@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "geo",
     "accounts",
     "merchants",
+    "webhooks",
     "coupons",
     "checkins",
     "social",
@@ -173,12 +174,24 @@ CELERY_BEAT_SCHEDULE: dict = {
     "raw-fixes-purge": {"task": "checkins.raw_fixes_purge", "schedule": 86400.0},
     # Statistics are read from rollups this task keeps up to date: figures are at most about a minute behind.
     "stats-rollups-fold": {"task": "stats.rollups_fold", "schedule": env.float("STATS_FOLD_INTERVAL_S", default=30.0)},
+    # Webhook deliveries due (first attempts whose kick was lost, retries after their backoff), kicked to workers.
+    "webhooks-deliveries-sweep": {
+        "task": "webhooks.deliveries_sweep",
+        "schedule": env.float("WEBHOOK_SWEEP_INTERVAL_S", default=5.0),
+    },
+    # Campaigns that reached ends_at are announced (campaign.ended) to subscribed webhooks, once.
+    "coupons-campaigns-ended-announce": {"task": "coupons.campaigns_ended_announce", "schedule": 60.0},
+    "webhooks-messages-purge": {"task": "webhooks.messages_purge", "schedule": 86400.0},
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Outbox (core/outbox.py): events written in the writer's transaction, relayed to the task named for their topic
 # ---------------------------------------------------------------------------------------------------------------------
-OUTBOX_TOPIC_TASKS = {"checkin.created": "social.fanout_checkin"}
+OUTBOX_TOPIC_TASKS = {
+    "checkin.created": "social.fanout_checkin",
+    # Merchants' webhook events (webhooks/events.py): the consumer makes the message and its deliveries.
+    "webhook.event": "webhooks.messages_create",
+}
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=500)
 # A published event still unprocessed after this long (doubling per attempt, at most 64x) is published again.
 OUTBOX_REPUBLISH_AFTER_S = env.float("OUTBOX_REPUBLISH_AFTER_S", default=30.0)
@@ -188,6 +201,41 @@ OUTBOX_KICK_EXPIRES_S = 60
 OUTBOX_KICK_INTERVAL_S = env.float("OUTBOX_KICK_INTERVAL_S", default=0.1)
 OUTBOX_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=7)
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Webhooks (webhooks/): merchants' endpoints get signed events (Standard Webhooks), retried with backoff
+# ---------------------------------------------------------------------------------------------------------------------
+# Requests to private, loopback, link-local and other non-public addresses are refused (at registration and again at
+# every attempt, on the address actually connected to) unless this is on: scripts/run.sh and the tests turn it on for
+# receivers on this machine; production leaves it off, so no merchant can make us call into our own network.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
+# Plain http endpoints are refused at registration when on (the default follows DJANGO_SECURE, read under Security).
+WEBHOOK_REQUIRE_HTTPS = env.bool("WEBHOOK_REQUIRE_HTTPS", default=env.bool("DJANGO_SECURE", default=False))
+WEBHOOK_CONNECT_TIMEOUT_S = env.float("WEBHOOK_CONNECT_TIMEOUT_S", default=5.0)
+# The certificate authorities https endpoints are checked against: a PEM file, or empty for the system's store.
+WEBHOOK_CA_BUNDLE = env.str("WEBHOOK_CA_BUNDLE", default="")
+# An attempt gives up after this many seconds of connecting and waiting for the answer (urllib3's total timeout).
+WEBHOOK_TIMEOUT_S = env.float("WEBHOOK_TIMEOUT_S", default=10.0)
+# The delay before each attempt, the first one's included (Standard Webhooks' / Svix's schedule: at once, 5 s, 5 min,
+# 30 min, 2 h, 5 h, 10 h, 10 h: about 27.6 h in all); after the last one fails the delivery is failed.
+WEBHOOK_RETRY_SCHEDULE_S = [
+    int(s) for s in env.list("WEBHOOK_RETRY_SCHEDULE_S", default=[0, 5, 300, 1800, 7200, 18000, 36000, 36000])
+]
+# An endpoint whose attempts failed this many times in a row, over at least this many hours (any success resets both),
+# is disabled: it keeps failing, not merely was down for a busy hour.
+WEBHOOK_DISABLE_AFTER_FAILURES = env.int("WEBHOOK_DISABLE_AFTER_FAILURES", default=15)
+WEBHOOK_DISABLE_AFTER_HOURS = env.float("WEBHOOK_DISABLE_AFTER_HOURS", default=24.0)
+# A worker owns an attempt this long (it must exceed a whole attempt: name resolution and WEBHOOK_TIMEOUT_S); one that
+# died mid-attempt is retried after it.
+WEBHOOK_ATTEMPT_LEASE_S = env.float("WEBHOOK_ATTEMPT_LEASE_S", default=120.0)
+WEBHOOK_SWEEP_BATCH_SIZE = env.int("WEBHOOK_SWEEP_BATCH_SIZE", default=200)
+# Of a receiver's answer only this much is read (the rest is dropped with the connection).
+WEBHOOK_RESPONSE_MAX_BYTES = 4096
+# Finished deliveries (succeeded, failed) and their messages are deleted this many days later (daily beat task).
+WEBHOOK_KEEP_DAYS = env.int("WEBHOOK_KEEP_DAYS", default=30)
+# campaign.ended for campaigns that reached ends_at is announced by a beat task looking this far back (keep it well
+# under WEBHOOK_KEEP_DAYS: an announcement is known to have been made while its message is kept).
+WEBHOOK_CAMPAIGN_ENDED_LOOKBACK_S = env.int("WEBHOOK_CAMPAIGN_ENDED_LOOKBACK_S", default=86400)
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Push notifications (accounts/push.py): "logging" (default) or "webhook" (POST JSON to PUSH_WEBHOOK_URL)
@@ -273,7 +321,8 @@ REST_FRAMEWORK = {
     # JSON only, UTF-8, nested at most 32 deep, no NUL or lone surrogate in any string (api/parsers.py).
     "DEFAULT_PARSER_CLASSES": ["api.parsers.ApiJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.OffsetPagination",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # drf-spectacular's, plus DELETE bodies and rate limit scopes (api/schema.py).
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "api.problems.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "COERCE_DECIMAL_TO_STRING": False,
@@ -285,6 +334,8 @@ THROTTLE_RATES = {
     "auth": env.str("THROTTLE_AUTH", default="30/min"),
     "checkin": env.str("THROTTLE_CHECKIN", default="30/min"),
     "redemption": env.str("THROTTLE_REDEMPTION", default="120/min"),
+    # Test events and redeliveries: each makes us call the merchant's URL (api/v1/webhooks.py).
+    "webhook_send": env.str("THROTTLE_WEBHOOK_SEND", default="30/min"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Check-in and coupon platform API",
@@ -292,10 +343,18 @@ SPECTACULAR_SETTINGS = {
         "Find shops near you, check in, get a coupon on the spot and share it with friends; merchants run campaigns, "
         "redeem coupons and measure what each campaign achieved.\n\n"
         "Authenticate with `Authorization: Bearer <access>` from `POST /api/v1/auth/token`. Every error is an "
-        "RFC 9457 problem details document (`application/problem+json`) with a stable `code`."
+        "RFC 9457 problem details document (`application/problem+json`) with a stable `code`.\n\n"
+        "Rules every operation shares: text is Unicode without NUL characters or unpaired surrogates, in any string "
+        "of a body or query (else a 400 naming where); dates and times lie between 2000-01-01 and 2100-12-31; ids are "
+        "positive integers of at most 18 digits. Every answer carries `X-Request-ID` and `Content-Language`; "
+        "rate-limited operations carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (IETF draft "
+        "RateLimit header fields), and every 429 a `Retry-After`."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Docs load nothing from elsewhere: Swagger UI and ReDoc from the sidecar's static files (ReDoc's bundle through
+    # api/docs.py, without its CDN logo), and no online validator badge.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -309,8 +368,17 @@ SPECTACULAR_SETTINGS = {
         "TypeEnum": "coupons.triggers.TRIGGER_TYPES",
         "VisibilityEnum": "accounts.models.Visibility",
     },
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_problem_responses"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.unify_path_ids",
+        "api.schema.document_local_times",
+        "api.schema.add_problem_responses",
+        "api.schema.add_response_headers",
+        "api.schema.add_links",
+    ],
     "SERVERS": [{"url": "/", "description": "This server"}],
+    # Operation ids (and so generated SDK function names) start after the version: `merchants_nearby_list`.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
 }
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = env.bool("CORS_ALLOW_ALL_ORIGINS", default=True)

@@ -14,10 +14,12 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from accounts import selectors, services
 from accounts.login_lockout import login_lock_remaining
 from accounts.models import FriendRequest, User, Visibility
-from api.fields import StrictCharField, StrictCharMixin, StrictEmailField, StrictRegexField
+from api.fields import NewPasswordField, StrictCharField, StrictCharMixin, StrictEmailField, StrictRegexField
 from api.permissions import PUBLIC
 from api.schema import problem, problem_example
+from api.schema_parameters import FRIEND_ID, FRIEND_REQUEST_ID
 from api.throttling import LoginLocked, ScopedThrottle
+from api.v1 import examples
 from api.v1.consents import StrictBooleanField
 from api.views import ApiView
 from core.translations import translation_languages
@@ -62,11 +64,25 @@ class RegisterView(ApiView):
 
     class RegisterInput(serializers.Serializer):
         username = StrictRegexField(
-            r"^[\w.@+-]+\Z", min_length=3, max_length=150, help_text="Letters, digits and @/./+/-/_ only."
+            r"^[\w.@+-]+\Z",
+            min_length=3,
+            max_length=150,
+            help_text="3..150 letters, digits and @/./+/-/_; unique whatever the case; friends find you by it.",
         )
-        password = StrictCharField(min_length=8, max_length=128, write_only=True, trim_whitespace=False)
-        email = StrictEmailField(required=False, allow_blank=True, default="")
-        display_name = StrictCharField(required=False, allow_blank=True, max_length=80, default="")
+        password = NewPasswordField(
+            min_length=8,
+            max_length=128,
+            help_text="8..128 characters, checked against the password policy (not too common, not all digits, not "
+            "too like the username, email or display name): a breach is a 400 naming `password`.",
+        )
+        email = StrictEmailField(required=False, allow_blank=True, default="", help_text="Optional.")
+        display_name = StrictCharField(
+            required=False,
+            allow_blank=True,
+            max_length=80,
+            default="",
+            help_text="The name friends see; default: the username.",
+        )
         location_consent = StrictBooleanField(
             required=False,
             default=False,
@@ -79,6 +95,12 @@ class RegisterView(ApiView):
     @extend_schema(
         tags=["accounts"],
         summary="Create an account",
+        description=(
+            "Anyone may register. Then sign in with POST /auth/token. A username is unique, and the name of a deleted "
+            "account is held for `USERNAME_HOLD_DAYS` days (30) before anyone may take it (409 `username_taken` "
+            "meanwhile). `location_consent: true` records your agreement to the collection of your location, needed "
+            "to check in; without it, agree later with PUT /me/consents."
+        ),
         request=RegisterInput,
         responses={
             201: UserSerializer,
@@ -96,7 +118,8 @@ class RegisterView(ApiView):
                     "location_consent": True,
                 },
                 request_only=True,
-            )
+            ),
+            OpenApiExample("registered", value=examples.MINJI_ACCOUNT, response_only=True, status_codes=["201"]),
         ],
     )
     def post(self, request):
@@ -214,7 +237,8 @@ _TOO_MANY_LOGINS = problem(
     responses={200: TokenPairSerializer, 401: _BAD_CREDENTIALS, 429: _TOO_MANY_LOGINS},
     parameters=[RETRY_AFTER],
     examples=[
-        OpenApiExample("login", value={"username": "minji", "password": "correct-horse-battery"}, request_only=True)
+        OpenApiExample("login", value={"username": "minji", "password": "correct-horse-battery"}, request_only=True),
+        OpenApiExample("tokens", value=examples.TOKEN_PAIR, response_only=True, status_codes=["200"]),
     ],
 )
 class TokenView(_TokenViewBase):
@@ -239,7 +263,10 @@ class TokenView(_TokenViewBase):
         429: _TOO_MANY,
     },
     parameters=[RETRY_AFTER],
-    examples=[OpenApiExample("refresh", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
+    examples=[
+        OpenApiExample("refresh", value={"refresh": examples.REFRESH_TOKEN}, request_only=True),
+        OpenApiExample("new tokens", value=examples.TOKEN_PAIR, response_only=True, status_codes=["200"]),
+    ],
 )
 class TokenRefresh(_TokenViewBase):
     serializer_class = TokenRefreshInput
@@ -252,7 +279,11 @@ class LogoutView(ApiView):
     @extend_schema(
         tags=["accounts"],
         summary="Sign out: revoke one of your refresh tokens",
-        description="The access token in use stays valid until it expires (minutes); drop it on the device.",
+        description=(
+            "Any signed-in user may revoke one of their own refresh tokens (someone else's is a 403): it can no "
+            "longer be traded for tokens. The access token in use stays valid until it expires (minutes); drop it on "
+            "the device. To sign out everywhere, change your password (POST /me/password)."
+        ),
         request=LogoutInput,
         responses={
             204: None,
@@ -268,7 +299,7 @@ class LogoutView(ApiView):
             429: _TOO_MANY,
         },
         parameters=[RETRY_AFTER],
-        examples=[OpenApiExample("logout", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
+        examples=[OpenApiExample("logout", value={"refresh": examples.REFRESH_TOKEN}, request_only=True)],
     )
     def post(self, request):
         data = self.LogoutInput(data=request.data)
@@ -318,7 +349,16 @@ class MeView(ApiView):
             help_text="Who sees your check-ins when a check-in does not say: `friends`, `public` or `private`.",
         )
 
-    @extend_schema(tags=["accounts"], summary="The signed-in user", responses={200: MeSerializer})
+    @extend_schema(
+        tags=["accounts"],
+        summary="The signed-in user",
+        description=(
+            "Your account as you see it: your saved `language` (null: each request's `Accept-Language` decides) and "
+            "the `default_visibility` your check-ins take when they do not say. Change them with PATCH /me."
+        ),
+        responses={200: MeSerializer},
+        examples=[OpenApiExample("minji", value=examples.ME, response_only=True, status_codes=["200"])],
+    )
     def get(self, request):
         return Response(MeSerializer(request.user).data)
 
@@ -345,6 +385,12 @@ class MeView(ApiView):
             OpenApiExample("display name", value={"display_name": "민지"}, request_only=True),
             OpenApiExample("forget the language", value={"language": None}, request_only=True),
             OpenApiExample("default visibility", value={"default_visibility": "private"}, request_only=True),
+            OpenApiExample(
+                "changed",
+                value={**examples.ME, "default_visibility": "private"},
+                response_only=True,
+                status_codes=["200"],
+            ),
         ],
     )
     def patch(self, request):
@@ -423,8 +469,11 @@ class MyPasswordView(ApiView):
 
     class PasswordChangeInput(serializers.Serializer):
         old_password = StrictCharField(max_length=128, write_only=True, trim_whitespace=False)
-        new_password = StrictCharField(
-            max_length=128, write_only=True, trim_whitespace=False, help_text="Checked against the password policy."
+        new_password = NewPasswordField(
+            min_length=8,
+            max_length=128,
+            help_text="8..128 characters, checked against the password policy (not too common, not all digits, not "
+            "too like your username, email or display name): a breach is a 400 naming `new_password`.",
         )
 
     @extend_schema(
@@ -465,18 +514,39 @@ class MyPasswordView(ApiView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+_PENDING_REQUEST = {
+    "id": 318,
+    "from_user": examples.JISOO,
+    "to_user": examples.MINJI,
+    "status": "pending",
+    "created_at": "2026-11-30T11:05:27.813402Z",
+    "responded_at": None,
+}
+
+
 class FriendRequestListView(ApiView):
     class FriendRequestListInput(serializers.Serializer):
-        username = StrictCharField(max_length=150, help_text="The username of the person to befriend.")
+        username = StrictCharField(
+            max_length=150, help_text="The exact username of the person to befriend (not yours: 400 `self_request`)."
+        )
 
     class FriendRequestListQuery(serializers.Serializer):
-        direction = serializers.ChoiceField(choices=["incoming", "outgoing"], default="incoming")
+        direction = serializers.ChoiceField(
+            choices=["incoming", "outgoing"],
+            default="incoming",
+            help_text="`incoming`: requests to you, waiting for your answer (default); `outgoing`: requests you sent.",
+        )
 
     @extend_schema(
         tags=["friends"],
         summary="Pending friend requests, to you (incoming, default) or from you (outgoing)",
+        description=(
+            "Only pending requests, newest first; answered ones leave the list. Answer an incoming request with "
+            "POST /friends/requests/{request_id}/accept or /decline. Offset-paginated (`limit`, `offset`)."
+        ),
         parameters=[FriendRequestListQuery],
         responses={200: FriendRequestSerializer(many=True)},
+        examples=[OpenApiExample("from jisoo", value=_PENDING_REQUEST, response_only=True, status_codes=["200"])],
     )
     def get(self, request):
         query = self.query(self.FriendRequestListQuery)
@@ -486,9 +556,24 @@ class FriendRequestListView(ApiView):
     @extend_schema(
         tags=["friends"],
         summary="Ask someone to be your friend",
+        description=(
+            "Any signed-in user may ask anyone else by username. The addressee is notified (`friend_request`) and "
+            "answers it; friendship is mutual once accepted. Refused when you are already friends (409 "
+            "`already_friends`) or a pending request exists between you in either direction (409 `request_exists`: "
+            "if they asked you, accept theirs). Asking yourself is a 400 `self_request`."
+        ),
         request=FriendRequestListInput,
         responses={
             201: FriendRequestSerializer,
+            400: problem(
+                "A bad `username`, or your own (`self_request`, naming `username`).",
+                problem_example(
+                    400,
+                    "self_request",
+                    "username: You cannot send a friend request to yourself.",
+                    {"username": ["You cannot send a friend request to yourself."]},
+                ),
+            ),
             404: problem("No user has this username.", problem_example(404, "user_not_found", "No such user.")),
             409: problem(
                 "Already friends, or a pending request exists in either direction.",
@@ -496,6 +581,15 @@ class FriendRequestListView(ApiView):
                 problem_example(409, "request_exists", "A pending friend request between you already exists."),
             ),
         },
+        examples=[
+            OpenApiExample("ask jisoo", value={"username": "jisoo"}, request_only=True),
+            OpenApiExample(
+                "sent",
+                value={**_PENDING_REQUEST, "from_user": examples.MINJI, "to_user": examples.JISOO},
+                response_only=True,
+                status_codes=["201"],
+            ),
+        ],
     )
     def post(self, request):
         data = self.FriendRequestListInput(data=request.data)
@@ -519,9 +613,24 @@ _ANSWER_RESPONSES = {
 }
 
 
+def _answered_example(status: str) -> OpenApiExample:
+    answered = {**_PENDING_REQUEST, "status": status, "responded_at": "2026-11-30T12:41:02.377215Z"}
+    return OpenApiExample(status, value=answered, response_only=True, status_codes=["200"])
+
+
 class FriendRequestAcceptView(ApiView):
     @extend_schema(
-        tags=["friends"], summary="Accept a request addressed to you", request=None, responses=_ANSWER_RESPONSES
+        tags=["friends"],
+        summary="Accept a request addressed to you",
+        description=(
+            "Only the addressee may answer (anyone else gets a 404, as for an unknown id). You become friends of each "
+            "other: each sees the other's check-ins shared with friends from now on (earlier ones are not delivered "
+            "to the feed). The sender is notified (`friend_accepted`). No request body."
+        ),
+        parameters=[FRIEND_REQUEST_ID],
+        request=None,
+        responses=_ANSWER_RESPONSES,
+        examples=[_answered_example("accepted")],
     )
     def post(self, request, request_id: int):
         friend_request = services.friend_request_accept(request_id=request_id, addressee=request.user)
@@ -530,7 +639,16 @@ class FriendRequestAcceptView(ApiView):
 
 class FriendRequestDeclineView(ApiView):
     @extend_schema(
-        tags=["friends"], summary="Decline a request addressed to you", request=None, responses=_ANSWER_RESPONSES
+        tags=["friends"],
+        summary="Decline a request addressed to you",
+        description=(
+            "Only the addressee may answer (anyone else gets a 404, as for an unknown id). The sender is not "
+            "notified, and may ask again later. No request body."
+        ),
+        parameters=[FRIEND_REQUEST_ID],
+        request=None,
+        responses=_ANSWER_RESPONSES,
+        examples=[_answered_example("declined")],
     )
     def post(self, request, request_id: int):
         friend_request = services.friend_request_decline(request_id=request_id, addressee=request.user)
@@ -538,7 +656,13 @@ class FriendRequestDeclineView(ApiView):
 
 
 class FriendListView(ApiView):
-    @extend_schema(tags=["friends"], summary="Your friends", responses={200: UserBriefSerializer(many=True)})
+    @extend_schema(
+        tags=["friends"],
+        summary="Your friends",
+        description="The people you are friends with, by username. Offset-paginated (`limit`, `offset`).",
+        responses={200: UserBriefSerializer(many=True)},
+        examples=[OpenApiExample("jisoo", value=examples.JISOO, response_only=True, status_codes=["200"])],
+    )
     def get(self, request):
         return self.page(selectors.friend_list(user=request.user), UserBriefSerializer)
 
@@ -547,7 +671,11 @@ class FriendDetailView(ApiView):
     @extend_schema(
         tags=["friends"],
         summary="Unfriend someone (both directions)",
-        parameters=[OpenApiParameter("user_id", int, OpenApiParameter.PATH)],
+        description=(
+            "Ends the friendship for both of you at once: neither sees the other's friends-only check-ins any more, "
+            "and their check-ins leave each other's feeds. Not notified. A user who is not your friend is a 404."
+        ),
+        parameters=[FRIEND_ID],
         responses={
             204: None,
             404: problem("Not your friend.", problem_example(404, "friend_not_found", "Not a friend.")),

@@ -10,6 +10,7 @@ from api.fields import StrictCharField, StrictFloatField, StrictIntegerField, la
 from api.idempotency import IDEMPOTENCY_PARAMETER, IDEMPOTENCY_RESPONSES, idempotent
 from api.schema import problem, problem_example
 from api.throttling import ScopedThrottle
+from api.v1 import examples
 from api.views import ApiView
 from checkins import selectors, services
 from checkins.models import Visibility
@@ -93,13 +94,15 @@ def _created_body(result) -> dict:
 
 
 class CheckinCreateInput(serializers.Serializer):
-    merchant_id = StrictIntegerField(min_value=1, max_value=MAX_ID)
+    merchant_id = StrictIntegerField(min_value=1, max_value=MAX_ID, help_text="Where you are checking in.")
     lat = latitude_field()
     lng = longitude_field()
     accuracy_m = StrictFloatField(
         min_value=0, help_text="The fix's reported accuracy (radius, metres); above the limit (200 m) is a 422."
     )
-    message = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
+    message = StrictCharField(
+        max_length=500, required=False, allow_blank=True, default="", help_text="Optional, up to 500 characters."
+    )
     visibility = serializers.ChoiceField(
         choices=Visibility.choices,
         required=False,
@@ -115,7 +118,9 @@ class CheckinCreateInput(serializers.Serializer):
 _CHECKIN_DESCRIPTION = """Checks you in at a merchant and issues, on the spot, the coupons of its running campaigns
 whose trigger you meet.
 
-The server decides from your fix whether you are there; the first rule that applies refuses the check-in with a 422
+Any signed-in user who has agreed to the collection of their location may check in (else 403
+`location_consent_required`, checked before anything is stored). The server decides from your fix whether you are
+there; the first rule that applies refuses the check-in with a 422
 and its `code` (nothing is written but an audit record for fraud review):
 `poor_accuracy` (accuracy_m above the limit, 200 m), `too_far` (the distance to the merchant less your accuracy,
 credited up to the merchant's radius, exceeds `checkin_radius_m`), `checkin_cooldown` (you checked in here within
@@ -127,6 +132,9 @@ Without `visibility` the check-in takes your `default_visibility` (PATCH /me). T
 carries a one-time `notice` saying who will see it, in the request's language; later answers carry `notice: null`.
 
 Send an `Idempotency-Key` so that a retry never checks you in twice."""
+
+
+_EARNED = {key: examples.COUPON[key] for key in ("id", "code", "title", "expires_at", "campaign_id")}
 
 
 class CheckinCreateView(ApiView):
@@ -182,16 +190,19 @@ class CheckinCreateView(ApiView):
                 },
             ),
             OpenApiExample(
+                "a coupon earned",
+                response_only=True,
+                status_codes=["201"],
+                value={**examples.CHECKIN, "coupons": [_EARNED], "notice": None},
+            ),
+            OpenApiExample(
                 "your first check-in",
                 response_only=True,
                 status_codes=["201"],
                 value={
-                    "id": 90412,
-                    "merchant": {"id": 17, "name": "Cheolsan Bakery"},
-                    "created_at": "2025-05-02T09:14:03.512Z",
-                    "distance_m": 8.4,
-                    "visibility": "friends",
-                    "message": "Fresh bread!",
+                    **examples.CHECKIN,
+                    "id": 88410,
+                    "created_at": "2026-11-21T23:52:40.083517Z",
                     "coupons": [],
                     "notice": {
                         "visibility": "friends",
@@ -220,14 +231,41 @@ class MyCheckinOutput(serializers.Serializer):
     merchant = MyCheckinMerchantOutput()
     message = StrictCharField()
     visibility = serializers.ChoiceField(choices=Visibility.choices)
-    distance_m = serializers.FloatField()
-    accuracy_m = serializers.FloatField()
+    distance_m = serializers.FloatField(help_text="From your fix to the merchant's pin, in metres (kept for good).")
+    accuracy_m = serializers.FloatField(
+        allow_null=True,
+        help_text="Your fix's reported accuracy in metres; null once raw fixes are erased (retention, or consent "
+        "withdrawn).",
+    )
     created_at = serializers.DateTimeField()
 
 
 class MyCheckinListView(ApiView):
     @extend_schema(
-        tags=["checkins"], summary="Your own check-ins, newest first", responses={200: MyCheckinOutput(many=True)}
+        tags=["checkins"],
+        summary="Your own check-ins, newest first",
+        description=(
+            "Every check-in of yours, whatever its visibility, with the distance and accuracy of your fix (never the "
+            "coordinates). Refused attempts are not check-ins and are not listed (GET /me/export has them). "
+            "Offset-paginated (`limit`, `offset`)."
+        ),
+        responses={200: MyCheckinOutput(many=True)},
+        examples=[
+            OpenApiExample(
+                "at the bakery",
+                response_only=True,
+                status_codes=["200"],
+                value={
+                    "id": 90412,
+                    "merchant": {**examples.MERCHANT_BRIEF, "category": "bakery"},
+                    "message": "Fresh bread!",
+                    "visibility": "friends",
+                    "distance_m": 10.8,
+                    "accuracy_m": 12.0,
+                    "created_at": examples.CHECKIN_AT,
+                },
+            )
+        ],
     )
     def get(self, request):
         checkins = selectors.checkin_list_for_user(user_id=request.user.pk)

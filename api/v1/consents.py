@@ -47,7 +47,8 @@ def _consents_body(user) -> dict:
     }
 
 
-_EXAMPLE = {"location": {"granted": True, "changed_at": "2026-12-01T09:30:00Z", "terms_version": "2026-12"}}
+_EXAMPLE = {"location": {"granted": True, "changed_at": "2026-12-01T09:30:00.247118Z", "terms_version": "2026-12"}}
+_WITHDRAWN = {"location": {"granted": False, "changed_at": "2026-12-03T11:02:45.600371Z", "terms_version": "2026-12"}}
 _CONSENTS_DESCRIPTION = """Your consents: for now one, to the collection of your location (Korea's Location Information
 Act). Without it `POST /checkins` is refused with 403 `location_consent_required` before your fix is stored anywhere."""
 
@@ -58,7 +59,7 @@ class MyConsentsView(ApiView):
         summary="Your consents",
         description=_CONSENTS_DESCRIPTION,
         responses={200: ConsentsOutput},
-        examples=[OpenApiExample("consented", value=_EXAMPLE, response_only=True)],
+        examples=[OpenApiExample("consented", value=_EXAMPLE, response_only=True, status_codes=["200"])],
     )
     def get(self, request):
         return Response(_consents_body(request.user))
@@ -88,7 +89,8 @@ class MyConsentsView(ApiView):
         examples=[
             OpenApiExample("agree", value={"location": True}, request_only=True),
             OpenApiExample("withdraw", value={"location": False}, request_only=True),
-            OpenApiExample("consented", value=_EXAMPLE, response_only=True),
+            OpenApiExample("consented", value=_EXAMPLE, response_only=True, status_codes=["200"]),
+            OpenApiExample("withdrawn", value=_WITHDRAWN, response_only=True, status_codes=["200"]),
         ],
     )
     def put(self, request):

@@ -4,13 +4,15 @@ from collections.abc import Callable
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from api.fields import StrictCharField
 from api.schema import problem, problem_example
+from api.schema_parameters import COUPON_ID
+from api.v1 import examples
 from api.views import ApiView
 from core.qr import ERROR_CORRECTION, PIXELS_PER_MODULE, QUIET_ZONE_MODULES, qr_png, qr_svg
 from coupons import selectors
@@ -46,15 +48,26 @@ class CouponWalletOutput(CouponOutput):
 
 
 class CouponWalletQuery(serializers.Serializer):
-    status = serializers.ChoiceField(choices=Coupon.Status.choices, required=False, help_text="Default: all.")
+    status = serializers.ChoiceField(
+        choices=Coupon.Status.choices,
+        required=False,
+        help_text="Only coupons in this status: `active` (usable now), `redeemed` or `expired`. Default: all.",
+    )
 
 
 class MyCouponListView(ApiView):
     @extend_schema(
         tags=["coupons"],
         summary="Your coupons, newest first",
+        description=(
+            "Your wallet: every coupon issued to you, newest first, optionally of one `status`. A coupon is `active` "
+            "until it is redeemed at the counter or its `expires_at` passes. Show `code` (or the QR image at "
+            "`qr_url`) to the merchant's staff. Titles and merchant names are in the `Accept-Language` language where "
+            "translated. Offset-paginated (`limit`, `offset`)."
+        ),
         parameters=[CouponWalletQuery],
         responses={200: CouponWalletOutput(many=True)},
+        examples=[OpenApiExample("active", value=examples.WALLET_COUPON, response_only=True, status_codes=["200"])],
     )
     def get(self, request):
         query = self.query(CouponWalletQuery)
@@ -82,7 +95,9 @@ class MyCouponDetailView(ApiView):
         tags=["coupons"],
         summary="One coupon of your wallet",
         description="The coupon as the wallet lists it, with `qr_url`. Only its owner sees it.",
+        parameters=[COUPON_ID],
         responses={200: CouponWalletOutput, 404: _WALLET_COUPON_NOT_FOUND},
+        examples=[OpenApiExample("active", value=examples.WALLET_COUPON, response_only=True, status_codes=["200"])],
     )
     def get(self, request, coupon_id: int):
         row = selectors.coupon_get_for_user(coupon_id=coupon_id, user_id=request.user.pk)
@@ -115,22 +130,35 @@ class QrSvgRenderer(QrImageRenderer):
     format = "svg"
 
 
+class QrOctetStreamRenderer(QrImageRenderer):
+    """The same image for `Accept: application/octet-stream`: the content type that every HTTP client and generated
+    SDK can take as a file (openapi-python-client, for one, knows no image/* types)."""
+
+    media_type = "application/octet-stream"
+
+
 def _qr_schema(renderer: type[QrImageRenderer], example_name: str):
     """The documentation of a QR image operation: a binary 200 of the renderer's media type, and its problems."""
     media_type = renderer.media_type
     return extend_schema(
         tags=["coupons"],
-        operation_id=f"v1_me_coupons_qr_{renderer.format}_retrieve",
+        operation_id=f"me_coupons_qr_{renderer.format}_retrieve",
         summary=f"The QR code of one of your coupons ({renderer.format.upper()})",
         description=(
             f"A QR code holding exactly the coupon's `code`, as `{media_type}` (error correction "
             f"{ERROR_CORRECTION.upper()}, a quiet zone of {QUIET_ZONE_MODULES} modules, {PIXELS_PER_MODULE} pixels a "
             "module, dark on white: 290 pixels square for a 10-character code). Only the coupon's owner "
-            f"gets it. Send `Accept: {media_type}` (or `*/*`, or none); errors are `application/problem+json` "
+            f"gets it. Send `Accept: {media_type}` (or `*/*`, or none; `application/octet-stream` gets the same bytes "
+            "under that type); errors are `application/problem+json` "
             "whatever the `Accept`. The answer is never stored by caches (`Cache-Control: no-store`)."
         ),
+        parameters=[COUPON_ID],
         responses={
             (200, media_type): OpenApiResponse(OpenApiTypes.BINARY, description=f"The QR code, `{example_name}`."),
+            (200, QrOctetStreamRenderer.media_type): OpenApiResponse(
+                OpenApiTypes.BINARY,
+                description=f"The same image for `Accept: application/octet-stream` (its bytes are `{media_type}`).",
+            ),
             (404, "application/problem+json"): _WALLET_COUPON_NOT_FOUND,
             (406, "application/problem+json"): problem(
                 f"The `Accept` header admits no `{media_type}`.",
@@ -147,21 +175,21 @@ class _MyCouponQrView(ApiView):
 
     def get(self, request, coupon_id: int):
         row = selectors.coupon_get_for_user(coupon_id=coupon_id, user_id=request.user.pk)
-        renderer = self.renderer_classes[0]
+        image = self.renderer_classes[0]
         return Response(
             self.make(row["code"]),
-            content_type=renderer.media_type,
-            headers={"Content-Disposition": f'inline; filename="coupon-{coupon_id}-qr.{renderer.format}"'},
+            content_type=request.accepted_renderer.media_type,
+            headers={"Content-Disposition": f'inline; filename="coupon-{coupon_id}-qr.{image.format}"'},
         )
 
 
 @extend_schema_view(get=_qr_schema(QrPngRenderer, "coupon-<id>-qr.png"))
 class MyCouponQrPngView(_MyCouponQrView):
-    renderer_classes = [QrPngRenderer]
+    renderer_classes = [QrPngRenderer, QrOctetStreamRenderer]
     make = staticmethod(qr_png)
 
 
 @extend_schema_view(get=_qr_schema(QrSvgRenderer, "coupon-<id>-qr.svg"))
 class MyCouponQrSvgView(_MyCouponQrView):
-    renderer_classes = [QrSvgRenderer]
+    renderer_classes = [QrSvgRenderer, QrOctetStreamRenderer]
     make = staticmethod(qr_svg)

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from accounts.models import ConsentChange, LocationLogEntry, Notification, Visibility
 from api.fields import StrictCharField
+from api.v1 import examples
 from api.v1.accounts import FriendRequestSerializer, UserBriefSerializer
 from api.views import ApiView
 from coupons.models import Coupon
@@ -173,73 +174,90 @@ class PersonalDataExport(serializers.Serializer):
     location_log = ExportLocationLogEntry(many=True, help_text="As in GET /me/location-log, oldest first.")
 
 
+_CHECKIN_EXPORTED = {
+    **{key: examples.CHECKIN[key] for key in ("id", "merchant", "created_at", "distance_m", "message", "visibility")},
+    "location": {"lat": 37.47612, "lng": 126.86793},
+    "accuracy_m": 12.0,
+}
 _EXAMPLE = {
-    "exported_at": "2026-10-12T09:30:00Z",
+    "exported_at": "2026-12-03T01:30:00.514229Z",
     "profile": {
-        "id": 42,
-        "username": "minji",
-        "display_name": "민지",
-        "email": "minji@example.com",
+        **examples.MINJI_ACCOUNT,
         "first_name": "",
         "last_name": "",
-        "date_joined": "2026-09-01T03:00:00Z",
-        "last_login": "2026-10-12T09:00:00Z",
+        "last_login": "2026-12-02T00:10:00.102934Z",
         "language": "ko",
         "default_visibility": "friends",
-        "checkin_notice_shown_at": "2026-09-01T03:05:00Z",
+        "checkin_notice_shown_at": "2026-11-21T23:52:40.083517Z",
     },
     "consents": {
-        "location": {"granted": True, "changed_at": "2026-09-01T03:00:00Z", "terms_version": "2026-09"},
+        "location": {"granted": True, "changed_at": "2026-03-14T01:22:09.418305Z", "terms_version": "2026-03"},
         "changes": [
-            {"kind": "location", "granted": True, "terms_version": "2026-09", "changed_at": "2026-09-01T03:00:00Z"}
+            {
+                "kind": "location",
+                "granted": True,
+                "terms_version": "2026-03",
+                "changed_at": "2026-03-14T01:22:09.418305Z",
+            }
         ],
     },
-    "friends": [{"user": {"id": 7, "username": "jisoo", "display_name": "지수"}, "since": "2026-09-02T10:00:00Z"}],
-    "friend_requests": [],
-    "checkins": [
+    "friends": [{"user": examples.JISOO, "since": "2026-11-30T12:41:02.377215Z"}],
+    "friend_requests": [
         {
-            "id": 9001,
-            "merchant": {"id": 5, "name": "철산 베이커리"},
-            "created_at": "2026-10-11T08:15:00Z",
-            "location": {"lat": 37.47612, "lng": 126.86793},
-            "accuracy_m": 15.0,
-            "distance_m": 3.2,
-            "message": "",
-            "visibility": "friends",
+            "id": 318,
+            "from_user": examples.JISOO,
+            "to_user": examples.MINJI,
+            "status": "accepted",
+            "created_at": "2026-11-30T11:05:27.813402Z",
+            "responded_at": "2026-11-30T12:41:02.377215Z",
         }
     ],
-    "checkin_refusals": [],
+    "checkins": [_CHECKIN_EXPORTED],
+    "checkin_refusals": [
+        {
+            "id": 2207,
+            "merchant_id": 17,
+            "created_at": "2026-12-02T00:12:51.230776Z",
+            "location": {"lat": 37.47455, "lng": 126.87212},
+            "accuracy_m": 240.0,
+            "distance_m": 406.3,
+            "reason": "poor_accuracy",
+        }
+    ],
     "coupons": [
         {
-            "id": 311,
-            "code": "K7Q2M9XD",
-            "campaign": {"id": 12, "title": "아메리카노 무료"},
-            "merchant_id": 5,
-            "checkin_id": 9001,
-            "status": "active",
-            "issued_at": "2026-10-11T08:15:00Z",
-            "expires_at": "2026-10-18T08:15:00Z",
-            "redeemed_at": None,
+            **{key: examples.COUPON[key] for key in ("id", "code", "status", "issued_at", "expires_at", "redeemed_at")},
+            "campaign": {"id": 31, "title": examples.CAMPAIGN_TITLE},
+            "merchant_id": 17,
+            "checkin_id": 90412,
         }
     ],
     "campaign_eligibility": [
-        {"campaign_id": 12, "checkin_id": 9001, "in_holdout": False, "created_at": "2026-10-11T08:15:00Z"}
+        {"campaign_id": 31, "checkin_id": 90412, "in_holdout": False, "created_at": examples.CHECKIN_AT}
     ],
     "comments": [],
-    "likes": [{"checkin_id": 8800, "created_at": "2026-10-10T12:00:00Z"}],
-    "notifications": [],
+    "likes": [{"checkin_id": 90377, "created_at": "2026-12-01T12:03:18.660912Z"}],
+    "notifications": [
+        {
+            "id": 5120,
+            "type": "like",
+            "data": {"checkin_id": 90412, "user": examples.JISOO},
+            "read": True,
+            "created_at": "2026-12-02T00:31:47.228190Z",
+        }
+    ],
     "merchant_roles": [],
-    "merchant_views": [{"merchant_id": 5, "viewed_at": "2026-10-11T08:10:00Z"}],
+    "merchant_views": [{"merchant_id": 17, "viewed_at": "2026-12-02T00:09:30.845113Z"}],
     "location_log": [
         {
-            "id": 77,
-            "at": "2026-10-11T08:15:00Z",
+            "id": 1187,
+            "at": examples.CHECKIN_AT,
             "action": "collected",
             "purpose": "checkin_verification",
             "legal_basis": "consent",
             "recipient_kind": "",
             "recipient_count": None,
-            "checkin_id": 9001,
+            "checkin_id": 90412,
         }
     ],
 }

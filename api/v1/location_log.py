@@ -54,26 +54,28 @@ def _entry_key_load(raw: list) -> int:
     return entry_id
 
 
+# One entry: drf-spectacular wraps a list view's example in the page envelope itself (with the pagination's links).
+_EXAMPLE = {
+    "id": 1189,
+    "at": "2026-12-02T00:14:04.118390Z",
+    "action": "provided",
+    "purpose": "friends_feed",
+    "legal_basis": "contract",
+    "recipients": {"kind": "friends", "count": 12},
+    "checkin_id": 90412,
+}
+
+
 class LocationLogPagination(CursorPagination):
     key_load = staticmethod(_entry_key_load)
     key_dump = staticmethod(lambda row: [row["id"]])
+    example_route = "v1:my-location-log"
+    example_row = _EXAMPLE
 
 
 def _with_recipients(row: dict) -> dict:
     kind, count = row.pop("recipient_kind"), row.pop("recipient_count")
     return {**row, "recipients": {"kind": kind, "count": count} if kind else None}
-
-
-# One entry: drf-spectacular wraps a list view's example in the page envelope itself.
-_EXAMPLE = {
-    "id": 122,
-    "at": "2026-05-02T12:31:08.120000Z",
-    "action": "provided",
-    "purpose": "friends_feed",
-    "legal_basis": "contract",
-    "recipients": {"kind": "friends", "count": 12},
-    "checkin_id": 5012,
-}
 
 
 class MyLocationLogView(ApiView):

@@ -10,11 +10,20 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from api.fields import LocationSerializer, StrictCharField, StrictIntegerField, latitude_field, longitude_field
+from api.fields import (
+    LocationSerializer,
+    StrictCharField,
+    StrictIntegerField,
+    TimeZoneField,
+    latitude_field,
+    longitude_field,
+)
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, PeekPagination
 from api.permissions import PUBLIC
 from api.schema import problem, problem_example
+from api.schema_parameters import MERCHANT_ID
 from api.translations import TranslatedCharField, translations_field
+from api.v1 import examples
 from api.views import ApiView
 from checkins.progress import REASONS, campaign_progress_find, merchant_list_nearby_for_user
 from core.translations import translated
@@ -172,6 +181,25 @@ class MerchantPublicSerializer(MerchantSerializer):
         return campaigns
 
 
+# A running campaign as the public (here a signed-in customer, with her progress) sees it.
+_PUBLIC_CAMPAIGN = {
+    **{
+        key: examples.CAMPAIGN[key]
+        for key in ("id", "title", "description", "starts_at", "ends_at", "per_user_limit", "coupon_valid_days")
+    },
+    **{key: examples.CAMPAIGN[key] for key in ("daily_start_time", "daily_end_time")},
+    "trigger": "nth_visit",
+    "trigger_params": {"visits": 3},
+    "my_progress": {
+        "coupons_received": 1,
+        "visits_counted": 4,
+        "visits_to_next": 2,
+        "eligible_now": False,
+        "reason": None,
+    },
+}
+
+
 class MerchantNearbyView(ApiView):
     pagination_class = PeekPagination
     permission_classes = PUBLIC
@@ -188,16 +216,32 @@ class MerchantNearbyView(ApiView):
             max_value=settings.NEARBY_MAX_RADIUS_M,
             help_text=f"Search radius in metres, >0 and at most {settings.NEARBY_MAX_RADIUS_M} (default 1000).",
         )
-        category = serializers.ChoiceField(choices=Category.choices, required=False)
-        q = StrictCharField(required=False, max_length=100, help_text="Part of the merchant's name.")
+        category = serializers.ChoiceField(
+            choices=Category.choices, required=False, help_text="Only merchants of this category."
+        )
+        q = StrictCharField(
+            required=False,
+            max_length=100,
+            help_text="Part of the merchant's name (case-insensitive), in the original or the request's language.",
+        )
         has_campaign = serializers.BooleanField(
             required=False,
             allow_null=True,
             default=None,
             help_text="Only merchants with (true) or without (false) a running campaign.",
         )
-        limit = serializers.IntegerField(default=DEFAULT_LIMIT, min_value=1, max_value=MAX_LIMIT)
-        offset = serializers.IntegerField(default=0, min_value=0, max_value=MAX_OFFSET)
+        limit = serializers.IntegerField(
+            default=DEFAULT_LIMIT,
+            min_value=1,
+            max_value=MAX_LIMIT,
+            help_text=f"Items per page, 1..{MAX_LIMIT} (default {DEFAULT_LIMIT}); otherwise a 400.",
+        )
+        offset = serializers.IntegerField(
+            default=0,
+            min_value=0,
+            max_value=MAX_OFFSET,
+            help_text=f"Items to skip, 0..{MAX_OFFSET}: follow `next` rather than counting.",
+        )
 
         def validate_radius(self, value):
             if not math.isfinite(value):
@@ -216,8 +260,9 @@ class MerchantNearbyView(ApiView):
         tags=["merchants"],
         summary="Merchants near a point, nearest first",
         description=(
-            "Every result lies within `radius` metres of the point; `distance_m` is the geodesic distance on the "
-            "WGS84 ellipsoid. Results are ordered by `distance_m` ascending. `next` is null on the last page. "
+            "Public: anyone may search. Every result lies within `radius` metres of the point; `distance_m` is the "
+            "geodesic distance on the WGS84 ellipsoid. Results are ordered by `distance_m` ascending. Pages by "
+            "`limit` and `offset` without a total count: `next` is null on the last page. "
             "`name`, `address` and campaign titles are in the `Accept-Language` language where translated, else the "
             "original; `q` matches the original name or the name in that language. A bearer token is optional: "
             "with one, each running campaign also carries the caller's `my_progress`."
@@ -229,33 +274,11 @@ class MerchantNearbyView(ApiView):
             OpenApiExample(
                 "nearby",
                 response_only=True,
+                status_codes=["200"],
                 value={
-                    "id": 17,
-                    "name": "철산 행복 베이커리",
-                    "category": "bakery",
-                    "address": "경기도 광명시 철산로 12",
-                    "location": {"lat": 37.47612, "lng": 126.86793},
+                    **{key: examples.MERCHANT[key] for key in ("id", "name", "category", "address", "location")},
                     "distance_m": 143.27,
-                    "active_campaigns": [
-                        {
-                            "id": 3,
-                            "title": "Every 3rd visit: free americano",
-                            "trigger": "nth_visit",
-                            "ends_at": "2026-12-31T23:59:00+09:00",
-                            "trigger_params": {"visits": 3},
-                            "per_user_limit": 5,
-                            "coupon_valid_days": 14,
-                            "daily_start_time": "09:00:00",
-                            "daily_end_time": "18:00:00",
-                            "my_progress": {
-                                "coupons_received": 1,
-                                "visits_counted": 4,
-                                "visits_to_next": 2,
-                                "eligible_now": False,
-                                "reason": None,
-                            },
-                        }
-                    ],
+                    "active_campaigns": [{key: _PUBLIC_CAMPAIGN[key] for key in CampaignBriefSerializer().fields}],
                 },
             )
         ],
@@ -301,22 +324,33 @@ _TRANSLATIONS_INVALID = problem(
 
 class MerchantCreateView(ApiView):
     class MerchantCreateInput(serializers.Serializer):
-        name = StrictCharField(max_length=120)
-        category = serializers.ChoiceField(choices=Category.choices)
-        address = StrictCharField(max_length=255)
+        name = StrictCharField(max_length=120, help_text="The shop's name, 1..120 characters (the original text).")
+        category = serializers.ChoiceField(choices=Category.choices, help_text="What kind of shop it is.")
+        address = StrictCharField(max_length=255, help_text="The street address, as customers read it.")
         lat = latitude_field()
         lng = longitude_field()
         checkin_radius_m = StrictIntegerField(
             min_value=10, max_value=5000, default=100, help_text="Check-ins are accepted within this many metres."
         )
-        timezone = serializers.ChoiceField(
-            choices=sorted(TIMEZONES), default="Asia/Seoul", help_text="IANA time zone name of the shop."
+        timezone = TimeZoneField(
+            choices=sorted(TIMEZONES),
+            default="Asia/Seoul",
+            help_text="The shop's time zone, an IANA time zone database name (`Asia/Seoul`, `Europe/Paris`, `UTC`); "
+            "a name the server does not know is a 400 `validation_error`.",
         )
         translations = translations_field(services.MERCHANT_TEXTS, "Merchant", required=False)
 
     @extend_schema(
         tags=["merchants"],
         summary="Register a merchant; you become its owner",
+        description=(
+            "Any signed-in user may register a shop at its position (`lat`, `lng`: the pin check-ins are measured "
+            "from) and becomes its owner; the owner then adds managers and clerks (POST "
+            "/merchants/{merchant_id}/staff) and starts campaigns. `checkin_radius_m` (default 100) is how far from "
+            "the pin a check-in is accepted; `timezone` (default `Asia/Seoul`) is the local time of daily campaign "
+            "hours and statistics. `translations` gives the name and address in other languages. The answer is the "
+            "merchant as its staff see it, with `translations`."
+        ),
         request=MerchantCreateInput,
         responses={201: MerchantForStaffSerializer, 400: _TRANSLATIONS_INVALID},
         examples=[
@@ -326,15 +360,12 @@ class MerchantCreateView(ApiView):
                 value={
                     "name": "Cheolsan Bakery",
                     "category": "bakery",
-                    "address": "12 Cheolsan-ro, Gwangmyeong-si",
-                    "lat": 37.4786,
-                    "lng": 126.8646,
-                    "translations": {
-                        "ko": {"name": "철산 베이커리", "address": "경기도 광명시 철산로 12"},
-                        "ja": {"name": "チョルサン・ベーカリー"},
-                    },
+                    "address": examples.MERCHANT["address"],
+                    **examples.MERCHANT_LOCATION,
+                    "translations": examples.MERCHANT_TRANSLATIONS,
                 },
-            )
+            ),
+            OpenApiExample("registered", response_only=True, status_codes=["201"], value=examples.MERCHANT_FOR_STAFF),
         ],
     )
     def post(self, request):
@@ -356,13 +387,24 @@ class MerchantDetailView(ApiView):
         tags=["merchants"],
         summary="A merchant with its running campaigns",
         description=(
-            "Public. A bearer token is optional: a signed-in caller's visit is recorded as a view of the merchant "
+            "Public: anyone may read it. Stock and statistics are for staff (GET /campaigns/{campaign_id}, GET "
+            "/merchants/{merchant_id}/stats). A bearer token is optional: a signed-in caller's visit is recorded as a "
+            "view of the merchant "
             "(the `viewers` step of its campaigns' statistics funnel), and each running campaign carries the "
             "caller's `my_progress`. Names, addresses, titles and descriptions are "
             "in the `Accept-Language` language where the merchant translated them, else the original."
         ),
+        parameters=[MERCHANT_ID],
         responses={200: MerchantPublicSerializer},
         auth=[{}, {"jwtAuth": []}],
+        examples=[
+            OpenApiExample(
+                "signed in",
+                response_only=True,
+                status_codes=["200"],
+                value={**examples.MERCHANT, "active_campaigns": [_PUBLIC_CAMPAIGN]},
+            )
+        ],
     )
     def get(self, request, merchant_id: int):
         merchant = coupon_selectors.merchant_public_get(merchant_id=merchant_id)
@@ -378,9 +420,12 @@ class MerchantDetailView(ApiView):
         tags=["merchants"],
         summary="Change a merchant (owner or manager)",
         description=(
-            "Only the fields sent change. `translations`, when sent, replaces the stored object as a whole: send every "
-            "translation to keep (`{}` removes them all)."
+            "The merchant's owner or a manager may change it (a clerk or anyone else gets a 403). Only the fields "
+            "sent change. Moving the pin (`lat`, `lng`) or the radius applies to the next check-ins. "
+            "`translations`, when sent, replaces the stored object as a whole: send every translation to keep (`{}` "
+            "removes them all)."
         ),
+        parameters=[MERCHANT_ID],
         request=MerchantDetailInput,
         responses={
             200: MerchantForStaffSerializer,
@@ -390,6 +435,15 @@ class MerchantDetailView(ApiView):
                 problem_example(403, "permission_denied", "Not allowed."),
             ),
         },
+        examples=[
+            OpenApiExample("larger radius", request_only=True, value={"checkin_radius_m": 150}),
+            OpenApiExample(
+                "changed",
+                response_only=True,
+                status_codes=["200"],
+                value={**examples.MERCHANT_FOR_STAFF, "checkin_radius_m": 150},
+            ),
+        ],
     )
     def patch(self, request, merchant_id: int):
         merchant = merchant_get(merchant_id=merchant_id)

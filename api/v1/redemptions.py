@@ -8,7 +8,9 @@ from rest_framework.response import Response
 from api.fields import StrictCharField
 from api.idempotency import IDEMPOTENCY_PARAMETER, IDEMPOTENCY_RESPONSES, idempotent
 from api.schema import problem, problem_example
+from api.schema_parameters import MERCHANT_ID, REDEMPTION_ID
 from api.throttling import ScopedThrottle
+from api.v1 import examples
 from api.v1.coupons import CouponOutput
 from api.views import ApiView
 from core.dates import supported_date_error
@@ -88,19 +90,29 @@ class RedemptionListQuery(serializers.Serializer):
         return value
 
 
+def _person(user: dict) -> dict:
+    return {"id": user["id"], "display_name": user["display_name"]}
+
+
 _REDEMPTION_EXAMPLE = {
     "id": 431,
-    "coupon": {"id": 9120, "code": "7KQ2M9XD4T", "title": "First visit: free croissant"},
-    "user": {"id": 57, "display_name": "민지"},
-    "redeemed_at": "2026-10-14T14:02:11+09:00",
-    "redeemed_by": {"id": 6, "display_name": "점원"},
+    "coupon": {key: examples.COUPON[key] for key in ("id", "code", "title")},
+    "user": _person(examples.MINJI),
+    "redeemed_at": examples.REDEEMED_AT,
+    "redeemed_by": _person(examples.CLERK),
     "voided_at": None,
     "voided_by": None,
 }
 _VOIDED_EXAMPLE = {
     **_REDEMPTION_EXAMPLE,
-    "voided_at": "2026-10-14T14:05:40+09:00",
-    "voided_by": {"id": 4, "display_name": "김사장"},
+    "voided_at": "2026-12-02T05:05:40.739102Z",
+    "voided_by": _person(examples.OWNER),
+}
+_REDEEMED_EXAMPLE = {
+    **examples.COUPON,
+    "status": "redeemed",
+    "redeemed_at": examples.REDEEMED_AT,
+    "user": examples.MINJI,
 }
 
 
@@ -114,18 +126,19 @@ class MerchantRedemptionListView(ApiView):
     @extend_schema(
         tags=["coupons"],
         summary="The day's redemptions at a merchant, newest first (any staff)",
-        description="Every redemption of one local day in the merchant's time zone (default: today there), voided "
-        "ones included with `voided_at` and `voided_by`. A voided coupon is active again and may be redeemed anew: "
-        "its new redemption is another row.",
-        parameters=[RedemptionListQuery],
+        description="Any staff of the merchant (owner, manager or clerk) may read it; anyone else gets a 403. Every "
+        "redemption of one local day in the merchant's time zone (default: today there), voided ones included with "
+        "`voided_at` and `voided_by`. A voided coupon is active again and may be redeemed anew: its new redemption is "
+        "another row. Offset-paginated (`limit`, `offset`).",
+        parameters=[MERCHANT_ID, RedemptionListQuery],
         responses={
             200: RedemptionOutput(many=True),
             403: problem("You are not staff of this merchant.", _NOT_STAFF),
             404: problem("Unknown merchant.", _NO_MERCHANT),
         },
         examples=[
-            OpenApiExample("standing", response_only=True, value=_REDEMPTION_EXAMPLE),
-            OpenApiExample("voided", response_only=True, value=_VOIDED_EXAMPLE),
+            OpenApiExample("standing", response_only=True, status_codes=["200"], value=_REDEMPTION_EXAMPLE),
+            OpenApiExample("voided", response_only=True, status_codes=["200"], value=_VOIDED_EXAMPLE),
         ],
     )
     def get(self, request, merchant_id: int):
@@ -138,10 +151,14 @@ class MerchantRedemptionListView(ApiView):
     @extend_schema(
         tags=["coupons"],
         summary="Redeem a coupon at the counter (any staff of the issuing merchant)",
-        description="Exactly once, under any concurrency. Send an `Idempotency-Key` so that a retried request "
-        "replays its first answer instead of a 409.",
+        description="Any staff of the merchant (owner, manager or clerk) may redeem its coupons; anyone else gets a "
+        "403. Type or scan the customer's `code`: case, spaces and dashes do not matter. Only this merchant's coupons "
+        "are found (another merchant's code is a 404 `coupon_not_found`, as is an unknown one); a redeemed coupon is a "
+        "409 `coupon_already_redeemed` saying when and by whom, an expired one a 410 `coupon_expired`. Exactly once, "
+        "under any concurrency: of two clerks redeeming the same code, one gets the 201 and the other the 409. Send "
+        "an `Idempotency-Key` so that a retried request replays its first answer instead of a 409.",
         request=RedemptionCreateInput,
-        parameters=[IDEMPOTENCY_PARAMETER],
+        parameters=[MERCHANT_ID, IDEMPOTENCY_PARAMETER],
         responses={
             201: CouponRedeemedOutput,
             403: problem(
@@ -162,7 +179,10 @@ class MerchantRedemptionListView(ApiView):
             410: problem("The coupon has expired.", problem_example(410, "coupon_expired", "This coupon has expired.")),
             422: problem("An Idempotency-Key reused with another body.", IDEMPOTENCY_RESPONSES["422"]),
         },
-        examples=[OpenApiExample("redeem", request_only=True, value={"code": "7KQ2M-9XD4T"})],
+        examples=[
+            OpenApiExample("redeem", request_only=True, value={"code": "7k2m9-qxd4t"}),
+            OpenApiExample("redeemed", response_only=True, status_codes=["201"], value=_REDEEMED_EXAMPLE),
+        ],
     )
     @idempotent
     def post(self, request, merchant_id: int):
@@ -177,13 +197,14 @@ class RedemptionVoidView(ApiView):
     @extend_schema(
         tags=["coupons"],
         summary="Void a redemption (owner or manager, within the void window)",
-        description=f"Within {settings.REDEMPTION_VOID_MINUTES} minutes of the redemption "
+        description="The merchant's owner or a manager may void (a clerk or anyone else gets a 403), within "
+        f"{settings.REDEMPTION_VOID_MINUTES} minutes of the redemption "
         "(`REDEMPTION_VOID_MINUTES`): the redemption is marked voided and the coupon is active again (it may be "
         "redeemed anew, as a new redemption). Exactly once under any concurrency; voiding a voided redemption "
         "changes nothing and answers the same 200 with the same body, so a retry is safe (an `Idempotency-Key` is "
         "honoured too). No request body.",
         request=None,
-        parameters=[IDEMPOTENCY_PARAMETER],
+        parameters=[MERCHANT_ID, REDEMPTION_ID, IDEMPOTENCY_PARAMETER],
         responses={
             200: RedemptionOutput,
             403: problem(
@@ -207,7 +228,7 @@ class RedemptionVoidView(ApiView):
             ),
             422: problem("An Idempotency-Key reused with another body.", IDEMPOTENCY_RESPONSES["422"]),
         },
-        examples=[OpenApiExample("voided", response_only=True, value=_VOIDED_EXAMPLE)],
+        examples=[OpenApiExample("voided", response_only=True, status_codes=["200"], value=_VOIDED_EXAMPLE)],
     )
     @idempotent
     def post(self, request, merchant_id: int, redemption_id: int):

@@ -1,14 +1,16 @@
 """Sharing: the friends' feed, a check-in as others see it, likes and comments. Never any coordinates."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from api.cursor import CursorPagination
 from api.fields import StrictCharField
 from api.schema import problem, problem_example
+from api.schema_parameters import CHECKIN_ID, COMMENT_ID
+from api.v1 import examples
 from api.views import ApiView
 from checkins.models import Visibility
 from merchants.models import Category
@@ -65,9 +67,26 @@ def _feed_key_dump(item: dict) -> list:
     return [at.isoformat(), delivery_id]
 
 
+# Jisoo's check-in in Minji's feed (one item: drf-spectacular wraps it in the page with its links). Its cursor key is
+# the delivery's (the check-in's time, the delivery's id), which the item does not show.
+_FEED_ITEM = {
+    "id": 90431,
+    "user": examples.JISOO,
+    "merchant": {**examples.MERCHANT_BRIEF, "category": "bakery"},
+    "message": "Croissants just out of the oven",
+    "created_at": "2026-12-02T02:47:15.902361Z",
+    "like_count": 3,
+    "comment_count": 1,
+    "liked_by_me": True,
+}
+_FEED_ITEM_KEY = (datetime(2026, 12, 2, 2, 47, 15, 902361, tzinfo=UTC), 402117)
+
+
 class FeedPagination(CursorPagination):
     key_load = staticmethod(_feed_key_load)
     key_dump = staticmethod(_feed_key_dump)
+    example_route = "v1:feed"
+    example_row = {**_FEED_ITEM, "key": _FEED_ITEM_KEY}
 
 
 def _without_key(item: dict) -> dict:
@@ -85,9 +104,11 @@ class FeedView(ApiView):
             "Check-ins (visibility `friends` or `public`) of the people who are your friends now, delivered to your "
             "feed when they were made: a friend added later brings nothing from before, and an unfriended person's "
             "check-ins leave the feed. Cursor-paginated: follow `next` for older items and `previous` for newer "
-            "ones; new check-ins never shift a page. No coordinates, ever."
+            "ones; new check-ins never shift a page. A cursor is opaque: use the links as they are. No coordinates, "
+            "ever."
         ),
         responses={200: FeedItemOutput(many=True)},
+        examples=[OpenApiExample("jisoo at the bakery", value=_FEED_ITEM, response_only=True, status_codes=["200"])],
     )
     def get(self, request):
         # A hot path: the selector's dicts are already in FeedItemOutput's shape (the schema), rendered as they are.
@@ -104,7 +125,27 @@ class CheckinDetailOutput(FeedItemOutput):
     )
 
 
-_CHECKIN_ID = OpenApiParameter("checkin_id", int, OpenApiParameter.PATH, description="The check-in's id.")
+_DETAIL = {
+    **_FEED_ITEM,
+    "id": 90412,
+    "user": examples.MINJI,
+    "message": "Fresh bread!",
+    "created_at": examples.CHECKIN_AT,
+    "like_count": 1,
+    "comment_count": 1,
+    "liked_by_me": False,
+    "visibility": "friends",
+}
+_COMMENT = {
+    "id": 7702,
+    "user": examples.JISOO,
+    "text": "Save me a croissant!",
+    "created_at": "2026-12-02T00:33:09.457120Z",
+}
+
+
+def _example(name: str, value: dict, status: int = 200) -> OpenApiExample:
+    return OpenApiExample(name, value=value, response_only=True, status_codes=[str(status)])
 
 
 class CheckinDetailView(ApiView):
@@ -112,8 +153,12 @@ class CheckinDetailView(ApiView):
         tags=["social"],
         summary="A check-in, as you may see it",
         description=_VISIBILITY_RULES + "\n\nNo coordinates for anyone; the owner also sees `distance_m`.",
-        parameters=[_CHECKIN_ID],
+        parameters=[CHECKIN_ID],
         responses={200: CheckinDetailOutput, 404: _CHECKIN_NOT_FOUND},
+        examples=[
+            _example("a friend's check-in", {**_DETAIL, "liked_by_me": True}),
+            _example("your own check-in", {**_DETAIL, "distance_m": 10.8}),
+        ],
     )
     def get(self, request, checkin_id: int):
         detail = selectors.checkin_detail_get(checkin_id=checkin_id, viewer_id=request.user.pk)
@@ -133,9 +178,10 @@ class CheckinLikeView(ApiView):
         description=_VISIBILITY_RULES
         + "\n\nLiking again answers 201 with the same state and counts once. The owner is notified (`like`) of "
         "the first like by each person, never of their own.",
-        parameters=[_CHECKIN_ID],
+        parameters=[CHECKIN_ID],
         request=None,
         responses={201: LikeStateOutput, 404: _CHECKIN_NOT_FOUND},
+        examples=[_example("liked", {"checkin_id": 90412, "liked": True, "like_count": 1}, 201)],
     )
     def post(self, request, checkin_id: int):
         state = services.like_create(user=request.user, checkin_id=checkin_id)
@@ -146,7 +192,7 @@ class CheckinLikeView(ApiView):
         tags=["social"],
         summary="Take back your like (idempotent)",
         description="204 whether or not you had liked it. " + _VISIBILITY_RULES,
-        parameters=[_CHECKIN_ID],
+        parameters=[CHECKIN_ID],
         responses={204: None, 404: _CHECKIN_NOT_FOUND},
     )
     def delete(self, request, checkin_id: int):
@@ -170,9 +216,10 @@ class CheckinLikeListView(ApiView):
     @extend_schema(
         tags=["social"],
         summary="Who likes a check-in, most recent first",
-        description=_VISIBILITY_RULES,
-        parameters=[_CHECKIN_ID],
+        description=_VISIBILITY_RULES + "\n\nOffset-paginated (`limit`, `offset`).",
+        parameters=[CHECKIN_ID],
         responses={200: LikeOutput(many=True), 404: _CHECKIN_NOT_FOUND},
+        examples=[_example("jisoo", {"user": examples.JISOO, "created_at": "2026-12-02T00:31:47.180402Z"})],
     )
     def get(self, request, checkin_id: int):
         likes = selectors.like_list(checkin_id=checkin_id, viewer_id=request.user.pk)
@@ -198,9 +245,10 @@ class CheckinCommentListView(ApiView):
     @extend_schema(
         tags=["social"],
         summary="A check-in's comments, oldest first",
-        description=_VISIBILITY_RULES,
-        parameters=[_CHECKIN_ID],
+        description=_VISIBILITY_RULES + "\n\nOffset-paginated (`limit`, `offset`).",
+        parameters=[CHECKIN_ID],
         responses={200: CommentOutput(many=True), 404: _CHECKIN_NOT_FOUND},
+        examples=[_example("jisoo", _COMMENT)],
     )
     def get(self, request, checkin_id: int):
         comments = selectors.comment_list(checkin_id=checkin_id, viewer_id=request.user.pk)
@@ -210,7 +258,7 @@ class CheckinCommentListView(ApiView):
         tags=["social"],
         summary="Comment on a check-in",
         description=_VISIBILITY_RULES + "\n\nThe owner is notified (`comment`), unless it is their own comment.",
-        parameters=[_CHECKIN_ID],
+        parameters=[CHECKIN_ID],
         request=CommentCreateInput,
         responses={
             201: CommentOutput,
@@ -220,7 +268,10 @@ class CheckinCommentListView(ApiView):
             ),
             404: _CHECKIN_NOT_FOUND,
         },
-        examples=[OpenApiExample("comment", value={"text": "Save me a croissant!"}, request_only=True)],
+        examples=[
+            OpenApiExample("comment", value={"text": "Save me a croissant!"}, request_only=True),
+            _example("posted", _COMMENT, 201),
+        ],
     )
     def post(self, request, checkin_id: int):
         data = CommentCreateInput(data=request.data)
@@ -238,7 +289,7 @@ class CheckinCommentDetailView(ApiView):
             "Only the comment's author may delete it (403 `not_comment_author` for anyone else who can see the "
             "check-in). " + _VISIBILITY_RULES
         ),
-        parameters=[_CHECKIN_ID, OpenApiParameter("comment_id", int, OpenApiParameter.PATH)],
+        parameters=[CHECKIN_ID, COMMENT_ID],
         responses={
             204: None,
             403: problem(

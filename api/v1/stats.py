@@ -6,12 +6,14 @@ from datetime import date, datetime
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from api.schema import problem, problem_example
+from api.schema_parameters import CAMPAIGN_ID, MERCHANT_ID
+from api.v1 import examples
 from api.views import ApiView
 from coupons.models import Campaign
 from stats import metrics
@@ -26,14 +28,24 @@ _RANGE_RULES = (
 )
 
 
-@extend_schema_field(
-    {
-        "type": "string",
-        "description": "ISO 8601 date (`2026-05-01`: local midnight; as `to`, the whole day is included) or datetime "
-        "(`2026-05-01T09:30:00+09:00`; without an offset it is the merchant's local time).",
-        "example": "2026-05-01",
-    }
+# The dates and datetimes the field takes, inside the supported calendar (core.dates: years 2000 to 2100): real days
+# only (February 29th in leap years), times HH:MM[:SS[.ffffff]], an optional offset (`Z`, `+09:00`).
+_DAY = (
+    "(?:(?:20[0-9]{2}|2100)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))|20(?:0[048]|[2468][048]|[13579][26])-02-29)"
 )
+_TIME = "T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,6})?)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?"
+DATE_OR_DATETIME_PATTERN = f"^{_DAY}(?:{_TIME})?$"
+
+
+_RANGE_VALUES = (
+    "An ISO 8601 date (`2026-05-01`, local midnight) or datetime (`2026-05-01T09:30:00+09:00`; without an offset it is "
+    "the merchant's local time) between 2000-01-01 and 2100-12-31 (with an offset: an instant from 2000-01-01T00:00Z "
+    "until 2101-01-01T00:00Z)."
+)
+
+
+@extend_schema_field({"type": "string", "pattern": DATE_OR_DATETIME_PATTERN, "example": "2026-05-01"})
 class DateOrDateTimeField(serializers.Field):
     """A date or a datetime, as the statistics range takes them."""
 
@@ -74,8 +86,14 @@ def _declared(name: str, fields: dict, base: type = serializers.Serializer) -> t
 
 
 class CampaignStatsQuery(FromSerializer):
-    from_ = DateOrDateTimeField(required=False, source="from_", help_text="Start of the range (default: the start).")
-    to = DateOrDateTimeField(required=False, help_text="End of the range, after `from` (default: the end or now).")
+    from_ = DateOrDateTimeField(
+        required=False, source="from_", help_text=f"Start of the range (default: the start). {_RANGE_VALUES}"
+    )
+    to = DateOrDateTimeField(
+        required=False,
+        help_text=f"End of the range, after `from` (default: the end or now); a date includes that whole day. "
+        f"{_RANGE_VALUES} A `to` not after `from` (once both are whole local hours) is a 400 naming `to`.",
+    )
     bucket = serializers.ChoiceField(
         choices=BUCKETS,
         default="day",
@@ -203,7 +221,34 @@ _CAMPAIGN_NOT_FOUND = problem(
 )
 
 
+_STATS_INVALID = problem(
+    "A bad `from`, `to` or `bucket`, `to` not after `from`, or more hourly rows than one answer carries: `errors` "
+    "names the parameter.",
+    problem_example(400, "validation_error", "to: Must be after `from`.", {"to": ["Must be after `from`."]}),
+)
+_STATS_CSV_FILENAME = 'attachment; filename="campaign-{campaign_id}-stats.csv"'
+
+
+def _campaign_stats_read(view: ApiView, campaign_id: int) -> dict:
+    """The campaign's statistics for the range and bucket of the view's query string."""
+    query = view.query(CampaignStatsQuery)
+    return campaign_stats(
+        campaign_id=campaign_id,
+        user_id=view.request.user.pk,
+        from_=query.get("from_"),
+        to=query.get("to"),
+        bucket=query["bucket"],
+    )
+
+
+def _csv_response(stats: dict, campaign_id: int) -> Response:
+    return Response(stats, headers={"Content-Disposition": _STATS_CSV_FILENAME.format(campaign_id=campaign_id)})
+
+
 class CampaignStatsView(ApiView):
+    # JSON. `Accept: text/csv` or `?format=csv` still answer the series as CSV, for the clients that used them before
+    # GET .../stats.csv (the CSV's own operation) existed; the schema documents the JSON only, so that a generated
+    # client reads one media type here.
     renderer_classes = [JSONRenderer, CampaignStatsCsvRenderer]
 
     @extend_schema(
@@ -216,51 +261,62 @@ class CampaignStatsView(ApiView):
             "coupons, eligibility records, feed deliveries, likes, comments and merchant views, where an event is in "
             "the range when its local hour is.\n\n"
             f"{_RANGE_RULES}\n\n"
-            "`Accept: text/csv` (or `?format=csv`) returns the series as CSV: a header row "
-            f"`{','.join(SERIES_COLUMNS)}`, then one row per bucket."
+            "The series as CSV is GET /campaigns/{campaign_id}/stats.csv (this path also answers it to `Accept: "
+            "text/csv` or `?format=csv`, as it did before).\n\n"
+            "Any staff of the campaign's merchant (owner, manager or clerk) may read them; anyone else gets a 404, as "
+            "for an unknown id."
         ),
-        parameters=[
-            CampaignStatsQuery,
-            OpenApiParameter(
-                "format", str, enum=["json", "csv"], description="`csv`: the series as CSV (like `Accept: text/csv`)."
-            ),
+        parameters=[CAMPAIGN_ID, CampaignStatsQuery],
+        responses={(200, "application/json"): CampaignStats, 400: _STATS_INVALID, 404: _CAMPAIGN_NOT_FOUND},
+        examples=[
+            OpenApiExample(
+                "two days, by day",
+                value=examples.CAMPAIGN_STATS,
+                response_only=True,
+                status_codes=["200"],
+                media_type="application/json",
+            )
         ],
+    )
+    def get(self, request, campaign_id: int):
+        stats = _campaign_stats_read(self, campaign_id)
+        if request.accepted_renderer.format == "csv":
+            return _csv_response(stats, campaign_id)
+        return Response(_json_ready(stats))
+
+
+class CampaignStatsCsvView(ApiView):
+    renderer_classes = [CampaignStatsCsvRenderer]
+
+    @extend_schema(
+        tags=["statistics"],
+        summary="A campaign's statistics series as CSV (any staff of its merchant)",
+        operation_id="campaigns_stats_csv_retrieve",
+        description=(
+            "The `series` of GET /campaigns/{campaign_id}/stats as a CSV file (UTF-8, CRLF line ends, sent as an "
+            f"attachment): a header row `{','.join(SERIES_COLUMNS)}`, then one row per local hour, day or week of the "
+            "range, oldest first. Same parameters and rules as the JSON.\n\n"
+            f"{_RANGE_RULES}\n\n"
+            "Problems are `application/problem+json`, whatever the `Accept`; an `Accept` that admits no `text/csv` is "
+            "a 406."
+        ),
+        parameters=[CAMPAIGN_ID, CampaignStatsQuery],
         responses={
-            (200, "application/json"): CampaignStats,
             (200, "text/csv"): OpenApiResponse(
                 OpenApiTypes.STR,
                 description="The series with a header row.",
-                examples=[
-                    OpenApiExample(
-                        "csv",
-                        value="bucket_start,checkins,unique_visitors,coupons_issued,coupons_redeemed\r\n"
-                        "2026-05-01T00:00:00+09:00,42,37,12,5\r\n",
-                    )
-                ],
+                examples=[OpenApiExample("csv", value=examples.CAMPAIGN_STATS_CSV)],
             ),
-            400: problem(
-                "A bad `from`, `to` or `bucket`, or `to` not after `from`: `errors` names the parameter.",
-                problem_example(
-                    400, "validation_error", "to: Must be after `from`.", {"to": ["Must be after `from`."]}
-                ),
+            (400, "application/problem+json"): _STATS_INVALID,
+            (404, "application/problem+json"): _CAMPAIGN_NOT_FOUND,
+            (406, "application/problem+json"): problem(
+                "The `Accept` header admits no `text/csv`.",
+                problem_example(406, "not_acceptable", "Could not satisfy the request Accept header."),
             ),
-            404: _CAMPAIGN_NOT_FOUND,
         },
     )
     def get(self, request, campaign_id: int):
-        query = self.query(CampaignStatsQuery)
-        stats = campaign_stats(
-            campaign_id=campaign_id,
-            user_id=request.user.pk,
-            from_=query.get("from_"),
-            to=query.get("to"),
-            bucket=query["bucket"],
-        )
-        if request.accepted_renderer.format == "csv":
-            response = Response(stats)
-            response["Content-Disposition"] = f'attachment; filename="campaign-{campaign_id}-stats.csv"'
-            return response
-        return Response(_json_ready(stats))
+        return _csv_response(_campaign_stats_read(self, campaign_id), campaign_id)
 
 
 MerchantStatsCampaign = _declared(
@@ -301,8 +357,10 @@ class MerchantStatsView(ApiView):
         summary="A merchant's campaigns with their headline figures (any staff)",
         description=(
             "Every campaign of the merchant, newest first, with the figures its `GET /campaigns/{id}/stats` gives for "
-            f"its whole period (same definitions).\n\n{_RANGE_RULES}"
+            f"its whole period (same definitions). Any staff of the merchant (owner, manager or clerk) may read it, "
+            f"and `role` says which they are; anyone else gets a 403.\n\n{_RANGE_RULES}"
         ),
+        parameters=[MERCHANT_ID],
         responses={
             200: MerchantStats,
             403: problem(
@@ -311,6 +369,9 @@ class MerchantStatsView(ApiView):
             ),
             404: problem("No such merchant.", problem_example(404, "merchant_not_found", "No merchant has this id.")),
         },
+        examples=[
+            OpenApiExample("one campaign", value=examples.MERCHANT_STATS, response_only=True, status_codes=["200"])
+        ],
     )
     def get(self, request, merchant_id: int):
         overview = merchant_stats_overview(merchant_id=merchant_id, user_id=request.user.pk)

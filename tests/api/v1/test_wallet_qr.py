@@ -208,7 +208,8 @@ def test_options_describes_the_image_operation_as_json(user_client, coupon, suff
     response = user_client.options(detail_url(coupon.pk) + suffix)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json()["renders"] == ["image/png" if suffix.endswith("png") else "image/svg+xml"]
+    image = "image/png" if suffix.endswith("png") else "image/svg+xml"
+    assert response.json()["renders"] == [image, "application/octet-stream"]
 
 
 @pytest.mark.parametrize("suffix", ["/qr.png", "/qr.svg"])
@@ -242,3 +243,15 @@ def test_detail_and_image_take_two_queries(user_client, coupon, django_assert_ma
     for suffix in ("", "/qr.png", "/qr.svg"):
         with django_assert_max_num_queries(2):  # the user, the coupon with its title and merchant
             assert user_client.get(detail_url(coupon.pk) + suffix).status_code == 200
+
+
+@pytest.mark.parametrize("image", ["png", "svg"])
+def test_octet_stream_gets_the_same_image_bytes(user_client, coupon, image):
+    """Generated SDKs that take no image/* type ask for application/octet-stream: the same bytes, labelled so."""
+    url = f"{detail_url(coupon.pk)}/qr.{image}"
+    native = user_client.get(url)
+    response = user_client.get(url, HTTP_ACCEPT="application/octet-stream")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response.content == native.content
+    assert response["Content-Disposition"] == f'inline; filename="coupon-{coupon.pk}-qr.{image}"'

@@ -1,0 +1,261 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.campaign_output import CampaignOutput
+from ...models.patched_campaign_update_input_request import PatchedCampaignUpdateInputRequest
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    campaign_id: int,
+    *,
+    body: PatchedCampaignUpdateInputRequest | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/campaigns/{campaign_id}".format(
+            campaign_id=quote(str(campaign_id), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CampaignOutput | Problem | None:
+    if response.status_code == 200:
+        response_200 = CampaignOutput.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = Problem.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CampaignOutput | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    campaign_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedCampaignUpdateInputRequest | Unset = UNSET,
+) -> Response[CampaignOutput | Problem]:
+    """Change a campaign that has not ended (owner or manager)
+
+     Only the fields sent change, checked together with the others as on creation; stock cannot go below
+    the coupons already issued. An ended campaign cannot change (409 `campaign_ended`). `translations`,
+    when sent, replaces the stored object as a whole: send every translation to keep (`{}` removes them
+    all). The merchant's owner or a manager may do this: a clerk gets 403 `permission_denied`, anyone
+    else a 404 `campaign_not_found`, as for an unknown id.
+
+    Args:
+        campaign_id (int):
+        body (PatchedCampaignUpdateInputRequest | Unset): Any campaign field; the others keep
+            their values.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CampaignOutput | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        campaign_id=campaign_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    campaign_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedCampaignUpdateInputRequest | Unset = UNSET,
+) -> CampaignOutput | Problem | None:
+    """Change a campaign that has not ended (owner or manager)
+
+     Only the fields sent change, checked together with the others as on creation; stock cannot go below
+    the coupons already issued. An ended campaign cannot change (409 `campaign_ended`). `translations`,
+    when sent, replaces the stored object as a whole: send every translation to keep (`{}` removes them
+    all). The merchant's owner or a manager may do this: a clerk gets 403 `permission_denied`, anyone
+    else a 404 `campaign_not_found`, as for an unknown id.
+
+    Args:
+        campaign_id (int):
+        body (PatchedCampaignUpdateInputRequest | Unset): Any campaign field; the others keep
+            their values.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CampaignOutput | Problem
+    """
+
+    return sync_detailed(
+        campaign_id=campaign_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    campaign_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedCampaignUpdateInputRequest | Unset = UNSET,
+) -> Response[CampaignOutput | Problem]:
+    """Change a campaign that has not ended (owner or manager)
+
+     Only the fields sent change, checked together with the others as on creation; stock cannot go below
+    the coupons already issued. An ended campaign cannot change (409 `campaign_ended`). `translations`,
+    when sent, replaces the stored object as a whole: send every translation to keep (`{}` removes them
+    all). The merchant's owner or a manager may do this: a clerk gets 403 `permission_denied`, anyone
+    else a 404 `campaign_not_found`, as for an unknown id.
+
+    Args:
+        campaign_id (int):
+        body (PatchedCampaignUpdateInputRequest | Unset): Any campaign field; the others keep
+            their values.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CampaignOutput | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        campaign_id=campaign_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    campaign_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedCampaignUpdateInputRequest | Unset = UNSET,
+) -> CampaignOutput | Problem | None:
+    """Change a campaign that has not ended (owner or manager)
+
+     Only the fields sent change, checked together with the others as on creation; stock cannot go below
+    the coupons already issued. An ended campaign cannot change (409 `campaign_ended`). `translations`,
+    when sent, replaces the stored object as a whole: send every translation to keep (`{}` removes them
+    all). The merchant's owner or a manager may do this: a clerk gets 403 `permission_denied`, anyone
+    else a 404 `campaign_not_found`, as for an unknown id.
+
+    Args:
+        campaign_id (int):
+        body (PatchedCampaignUpdateInputRequest | Unset): Any campaign field; the others keep
+            their values.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CampaignOutput | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            campaign_id=campaign_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,248 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.paginated_campaign_output_list import PaginatedCampaignOutputList
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    merchant_id: int,
+    *,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/merchants/{merchant_id}/campaigns".format(
+            merchant_id=quote(str(merchant_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PaginatedCampaignOutputList | Problem | None:
+    if response.status_code == 200:
+        response_200 = PaginatedCampaignOutputList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = Problem.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PaginatedCampaignOutputList | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    merchant_id: int,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> Response[PaginatedCampaignOutputList | Problem]:
+    """A merchant's campaigns, newest first (any staff)
+
+     Every campaign of the merchant, whatever its status, for its staff (owner, manager or clerk); anyone
+    else gets a 403. Offset-paginated (`limit`, `offset`). `title` and `description` are in the `Accept-
+    Language` language where translated, else the original; `translations` holds every translation.
+
+    Args:
+        merchant_id (int):
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PaginatedCampaignOutputList | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        merchant_id=merchant_id,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    merchant_id: int,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> PaginatedCampaignOutputList | Problem | None:
+    """A merchant's campaigns, newest first (any staff)
+
+     Every campaign of the merchant, whatever its status, for its staff (owner, manager or clerk); anyone
+    else gets a 403. Offset-paginated (`limit`, `offset`). `title` and `description` are in the `Accept-
+    Language` language where translated, else the original; `translations` holds every translation.
+
+    Args:
+        merchant_id (int):
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PaginatedCampaignOutputList | Problem
+    """
+
+    return sync_detailed(
+        merchant_id=merchant_id,
+        client=client,
+        limit=limit,
+        offset=offset,
+    ).parsed
+
+
+async def asyncio_detailed(
+    merchant_id: int,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> Response[PaginatedCampaignOutputList | Problem]:
+    """A merchant's campaigns, newest first (any staff)
+
+     Every campaign of the merchant, whatever its status, for its staff (owner, manager or clerk); anyone
+    else gets a 403. Offset-paginated (`limit`, `offset`). `title` and `description` are in the `Accept-
+    Language` language where translated, else the original; `translations` holds every translation.
+
+    Args:
+        merchant_id (int):
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PaginatedCampaignOutputList | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        merchant_id=merchant_id,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    merchant_id: int,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> PaginatedCampaignOutputList | Problem | None:
+    """A merchant's campaigns, newest first (any staff)
+
+     Every campaign of the merchant, whatever its status, for its staff (owner, manager or clerk); anyone
+    else gets a 403. Offset-paginated (`limit`, `offset`). `title` and `description` are in the `Accept-
+    Language` language where translated, else the original; `translations` holds every translation.
+
+    Args:
+        merchant_id (int):
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PaginatedCampaignOutputList | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            merchant_id=merchant_id,
+            client=client,
+            limit=limit,
+            offset=offset,
+        )
+    ).parsed

@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.consents_input_request import ConsentsInputRequest
+from ...models.consents_output import ConsentsOutput
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ConsentsInputRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/me/consents",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ConsentsOutput | Problem | None:
+    if response.status_code == 200:
+        response_200 = ConsentsOutput.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 405:
+        response_405 = Problem.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ConsentsOutput | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ConsentsInputRequest,
+) -> Response[ConsentsOutput | Problem]:
+    """Grant or withdraw your location consent
+
+     Each change is recorded with its time and the version of the terms (`terms_version`); sending the
+    answer you already gave changes and records nothing. Withdrawing erases at once the raw GPS fixes of
+    all your check-ins and refused attempts (position and accuracy; the merchant, time and distance
+    stay) and stops check-ins until you agree again.
+
+    Args:
+        body (ConsentsInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConsentsOutput | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ConsentsInputRequest,
+) -> ConsentsOutput | Problem | None:
+    """Grant or withdraw your location consent
+
+     Each change is recorded with its time and the version of the terms (`terms_version`); sending the
+    answer you already gave changes and records nothing. Withdrawing erases at once the raw GPS fixes of
+    all your check-ins and refused attempts (position and accuracy; the merchant, time and distance
+    stay) and stops check-ins until you agree again.
+
+    Args:
+        body (ConsentsInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConsentsOutput | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ConsentsInputRequest,
+) -> Response[ConsentsOutput | Problem]:
+    """Grant or withdraw your location consent
+
+     Each change is recorded with its time and the version of the terms (`terms_version`); sending the
+    answer you already gave changes and records nothing. Withdrawing erases at once the raw GPS fixes of
+    all your check-ins and refused attempts (position and accuracy; the merchant, time and distance
+    stay) and stops check-ins until you agree again.
+
+    Args:
+        body (ConsentsInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConsentsOutput | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ConsentsInputRequest,
+) -> ConsentsOutput | Problem | None:
+    """Grant or withdraw your location consent
+
+     Each change is recorded with its time and the version of the terms (`terms_version`); sending the
+    answer you already gave changes and records nothing. Withdrawing erases at once the raw GPS fixes of
+    all your check-ins and refused attempts (position and accuracy; the merchant, time and distance
+    stay) and stops check-ins until you agree again.
+
+    Args:
+        body (ConsentsInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConsentsOutput | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,253 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.account_delete_input_request import AccountDeleteInputRequest
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: AccountDeleteInputRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/api/v1/me",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 405:
+        response_405 = Problem.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: AccountDeleteInputRequest,
+) -> Response[Any | Problem]:
+    """Delete your account
+
+     Confirm with your password. Your profile is emptied (the account keeps only a random name such as
+    `deleted-3f9c...` and can no longer sign in), every raw position, check-in message and comment is
+    erased, friendships, friend requests and notifications to or about you are deleted, your staff roles
+    end, and every session is signed out (refresh tokens revoked; access tokens refused from now on).
+    Merchants keep their counts (check-ins, visitors, coupons, likes) with no link to you; your consent
+    records and the location access log stay, no longer naming you, until their retention ends. Your
+    username cannot be registered again for `USERNAME_HOLD_DAYS` days (30). The owner of a merchant must
+    hand it over or close it first. Download GET /me/export before, to keep a copy.
+
+    Rate limited: 30 requests per minute per user (per client address when anonymous), scope `auth`;
+    every answer carries the `RateLimit-*` headers, and a 429 `Retry-After`.
+
+    Args:
+        body (AccountDeleteInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: AccountDeleteInputRequest,
+) -> Any | Problem | None:
+    """Delete your account
+
+     Confirm with your password. Your profile is emptied (the account keeps only a random name such as
+    `deleted-3f9c...` and can no longer sign in), every raw position, check-in message and comment is
+    erased, friendships, friend requests and notifications to or about you are deleted, your staff roles
+    end, and every session is signed out (refresh tokens revoked; access tokens refused from now on).
+    Merchants keep their counts (check-ins, visitors, coupons, likes) with no link to you; your consent
+    records and the location access log stay, no longer naming you, until their retention ends. Your
+    username cannot be registered again for `USERNAME_HOLD_DAYS` days (30). The owner of a merchant must
+    hand it over or close it first. Download GET /me/export before, to keep a copy.
+
+    Rate limited: 30 requests per minute per user (per client address when anonymous), scope `auth`;
+    every answer carries the `RateLimit-*` headers, and a 429 `Retry-After`.
+
+    Args:
+        body (AccountDeleteInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: AccountDeleteInputRequest,
+) -> Response[Any | Problem]:
+    """Delete your account
+
+     Confirm with your password. Your profile is emptied (the account keeps only a random name such as
+    `deleted-3f9c...` and can no longer sign in), every raw position, check-in message and comment is
+    erased, friendships, friend requests and notifications to or about you are deleted, your staff roles
+    end, and every session is signed out (refresh tokens revoked; access tokens refused from now on).
+    Merchants keep their counts (check-ins, visitors, coupons, likes) with no link to you; your consent
+    records and the location access log stay, no longer naming you, until their retention ends. Your
+    username cannot be registered again for `USERNAME_HOLD_DAYS` days (30). The owner of a merchant must
+    hand it over or close it first. Download GET /me/export before, to keep a copy.
+
+    Rate limited: 30 requests per minute per user (per client address when anonymous), scope `auth`;
+    every answer carries the `RateLimit-*` headers, and a 429 `Retry-After`.
+
+    Args:
+        body (AccountDeleteInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: AccountDeleteInputRequest,
+) -> Any | Problem | None:
+    """Delete your account
+
+     Confirm with your password. Your profile is emptied (the account keeps only a random name such as
+    `deleted-3f9c...` and can no longer sign in), every raw position, check-in message and comment is
+    erased, friendships, friend requests and notifications to or about you are deleted, your staff roles
+    end, and every session is signed out (refresh tokens revoked; access tokens refused from now on).
+    Merchants keep their counts (check-ins, visitors, coupons, likes) with no link to you; your consent
+    records and the location access log stay, no longer naming you, until their retention ends. Your
+    username cannot be registered again for `USERNAME_HOLD_DAYS` days (30). The owner of a merchant must
+    hand it over or close it first. Download GET /me/export before, to keep a copy.
+
+    Rate limited: 30 requests per minute per user (per client address when anonymous), scope `auth`;
+    every answer carries the `RateLimit-*` headers, and a 429 `Retry-After`.
+
+    Args:
+        body (AccountDeleteInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

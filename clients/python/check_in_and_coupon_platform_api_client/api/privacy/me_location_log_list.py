@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.paginated_location_log_entry_output_list import PaginatedLocationLogEntryOutputList
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 20,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["cursor"] = cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/me/location-log",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PaginatedLocationLogEntryOutputList | Problem | None:
+    if response.status_code == 200:
+        response_200 = PaginatedLocationLogEntryOutputList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 405:
+        response_405 = Problem.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PaginatedLocationLogEntryOutputList | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 20,
+) -> Response[PaginatedLocationLogEntryOutputList | Problem]:
+    """Your location access log, newest first
+
+     Every collection of your location (a check-in evaluated, accepted or refused), every use (the anti-
+    cheat rules reading your previous check-in) and every provision (a check-in delivered to your
+    friends' feeds: how many, never who), with its purpose and legal basis. Only your own entries; kept
+    at least six months (`LOCATION_LOG_RETENTION_DAYS`), then purged. Read only: no method changes or
+    deletes an entry. Cursor-paginated: follow `next` for older entries and `previous` for newer ones.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PaginatedLocationLogEntryOutputList | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 20,
+) -> PaginatedLocationLogEntryOutputList | Problem | None:
+    """Your location access log, newest first
+
+     Every collection of your location (a check-in evaluated, accepted or refused), every use (the anti-
+    cheat rules reading your previous check-in) and every provision (a check-in delivered to your
+    friends' feeds: how many, never who), with its purpose and legal basis. Only your own entries; kept
+    at least six months (`LOCATION_LOG_RETENTION_DAYS`), then purged. Read only: no method changes or
+    deletes an entry. Cursor-paginated: follow `next` for older entries and `previous` for newer ones.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PaginatedLocationLogEntryOutputList | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        cursor=cursor,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 20,
+) -> Response[PaginatedLocationLogEntryOutputList | Problem]:
+    """Your location access log, newest first
+
+     Every collection of your location (a check-in evaluated, accepted or refused), every use (the anti-
+    cheat rules reading your previous check-in) and every provision (a check-in delivered to your
+    friends' feeds: how many, never who), with its purpose and legal basis. Only your own entries; kept
+    at least six months (`LOCATION_LOG_RETENTION_DAYS`), then purged. Read only: no method changes or
+    deletes an entry. Cursor-paginated: follow `next` for older entries and `previous` for newer ones.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PaginatedLocationLogEntryOutputList | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 20,
+) -> PaginatedLocationLogEntryOutputList | Problem | None:
+    """Your location access log, newest first
+
+     Every collection of your location (a check-in evaluated, accepted or refused), every use (the anti-
+    cheat rules reading your previous check-in) and every provision (a check-in delivered to your
+    friends' feeds: how many, never who), with its purpose and legal basis. Only your own entries; kept
+    at least six months (`LOCATION_LOG_RETENTION_DAYS`), then purged. Read only: no method changes or
+    deletes an entry. Cursor-paginated: follow `next` for older entries and `previous` for newer ones.
+
+    Args:
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 20.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PaginatedLocationLogEntryOutputList | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            cursor=cursor,
+            limit=limit,
+        )
+    ).parsed

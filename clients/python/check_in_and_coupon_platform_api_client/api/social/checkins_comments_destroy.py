@@ -1,0 +1,228 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    checkin_id: int,
+    comment_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/api/v1/checkins/{checkin_id}/comments/{comment_id}".format(
+            checkin_id=quote(str(checkin_id), safe=""),
+            comment_id=quote(str(comment_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = Problem.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    checkin_id: int,
+    comment_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | Problem]:
+    """Delete your comment
+
+     Only the comment's author may delete it (403 `not_comment_author` for anyone else who can see the
+    check-in). Who may see a check-in (and so read, like and comment on it): its owner always; for
+    `visibility=friends`, the owner's current friends; for `public`, any signed-in user; for `private`,
+    only the owner.
+    Anyone else gets `404 checkin_not_found`, exactly as for an id that does not exist.
+
+    Args:
+        checkin_id (int):
+        comment_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        checkin_id=checkin_id,
+        comment_id=comment_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    checkin_id: int,
+    comment_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Any | Problem | None:
+    """Delete your comment
+
+     Only the comment's author may delete it (403 `not_comment_author` for anyone else who can see the
+    check-in). Who may see a check-in (and so read, like and comment on it): its owner always; for
+    `visibility=friends`, the owner's current friends; for `public`, any signed-in user; for `private`,
+    only the owner.
+    Anyone else gets `404 checkin_not_found`, exactly as for an id that does not exist.
+
+    Args:
+        checkin_id (int):
+        comment_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return sync_detailed(
+        checkin_id=checkin_id,
+        comment_id=comment_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    checkin_id: int,
+    comment_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | Problem]:
+    """Delete your comment
+
+     Only the comment's author may delete it (403 `not_comment_author` for anyone else who can see the
+    check-in). Who may see a check-in (and so read, like and comment on it): its owner always; for
+    `visibility=friends`, the owner's current friends; for `public`, any signed-in user; for `private`,
+    only the owner.
+    Anyone else gets `404 checkin_not_found`, exactly as for an id that does not exist.
+
+    Args:
+        checkin_id (int):
+        comment_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        checkin_id=checkin_id,
+        comment_id=comment_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    checkin_id: int,
+    comment_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Any | Problem | None:
+    """Delete your comment
+
+     Only the comment's author may delete it (403 `not_comment_author` for anyone else who can see the
+    check-in). Who may see a check-in (and so read, like and comment on it): its owner always; for
+    `visibility=friends`, the owner's current friends; for `public`, any signed-in user; for `private`,
+    only the owner.
+    Anyone else gets `404 checkin_not_found`, exactly as for an id that does not exist.
+
+    Args:
+        checkin_id (int):
+        comment_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            checkin_id=checkin_id,
+            comment_id=comment_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,256 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.webhook_endpoint_create_input_request import WebhookEndpointCreateInputRequest
+from ...models.webhook_endpoint_created_output import WebhookEndpointCreatedOutput
+from ...types import Response
+
+
+def _get_kwargs(
+    merchant_id: int,
+    *,
+    body: WebhookEndpointCreateInputRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/merchants/{merchant_id}/webhooks".format(
+            merchant_id=quote(str(merchant_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | WebhookEndpointCreatedOutput | None:
+    if response.status_code == 201:
+        response_201 = WebhookEndpointCreatedOutput.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = Problem.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | WebhookEndpointCreatedOutput]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    merchant_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookEndpointCreateInputRequest,
+) -> Response[Problem | WebhookEndpointCreatedOutput]:
+    """Add a webhook endpoint (owner or manager)
+
+     The answer carries the endpoint's signing `secret`, shown only here: store it to check the `webhook-
+    signature` of every request (Standard Webhooks, HMAC-SHA256). A merchant has at most 10 endpoints
+    (409 `webhook_limit_reached`). Events are POSTed as JSON `{"type", "timestamp", "data"}`; any 2xx
+    acknowledges one, anything else is retried with backoff, and an endpoint whose deliveries keep
+    failing is disabled (`disabled_reason: failing`).
+
+    Args:
+        merchant_id (int):
+        body (WebhookEndpointCreateInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookEndpointCreatedOutput]
+    """
+
+    kwargs = _get_kwargs(
+        merchant_id=merchant_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    merchant_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookEndpointCreateInputRequest,
+) -> Problem | WebhookEndpointCreatedOutput | None:
+    """Add a webhook endpoint (owner or manager)
+
+     The answer carries the endpoint's signing `secret`, shown only here: store it to check the `webhook-
+    signature` of every request (Standard Webhooks, HMAC-SHA256). A merchant has at most 10 endpoints
+    (409 `webhook_limit_reached`). Events are POSTed as JSON `{"type", "timestamp", "data"}`; any 2xx
+    acknowledges one, anything else is retried with backoff, and an endpoint whose deliveries keep
+    failing is disabled (`disabled_reason: failing`).
+
+    Args:
+        merchant_id (int):
+        body (WebhookEndpointCreateInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookEndpointCreatedOutput
+    """
+
+    return sync_detailed(
+        merchant_id=merchant_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    merchant_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookEndpointCreateInputRequest,
+) -> Response[Problem | WebhookEndpointCreatedOutput]:
+    """Add a webhook endpoint (owner or manager)
+
+     The answer carries the endpoint's signing `secret`, shown only here: store it to check the `webhook-
+    signature` of every request (Standard Webhooks, HMAC-SHA256). A merchant has at most 10 endpoints
+    (409 `webhook_limit_reached`). Events are POSTed as JSON `{"type", "timestamp", "data"}`; any 2xx
+    acknowledges one, anything else is retried with backoff, and an endpoint whose deliveries keep
+    failing is disabled (`disabled_reason: failing`).
+
+    Args:
+        merchant_id (int):
+        body (WebhookEndpointCreateInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | WebhookEndpointCreatedOutput]
+    """
+
+    kwargs = _get_kwargs(
+        merchant_id=merchant_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    merchant_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookEndpointCreateInputRequest,
+) -> Problem | WebhookEndpointCreatedOutput | None:
+    """Add a webhook endpoint (owner or manager)
+
+     The answer carries the endpoint's signing `secret`, shown only here: store it to check the `webhook-
+    signature` of every request (Standard Webhooks, HMAC-SHA256). A merchant has at most 10 endpoints
+    (409 `webhook_limit_reached`). Events are POSTed as JSON `{"type", "timestamp", "data"}`; any 2xx
+    acknowledges one, anything else is retried with backoff, and an endpoint whose deliveries keep
+    failing is disabled (`disabled_reason: failing`).
+
+    Args:
+        merchant_id (int):
+        body (WebhookEndpointCreateInputRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | WebhookEndpointCreatedOutput
+    """
+
+    return (
+        await asyncio_detailed(
+            merchant_id=merchant_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

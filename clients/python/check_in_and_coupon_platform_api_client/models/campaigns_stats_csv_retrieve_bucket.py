@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class CampaignsStatsCsvRetrieveBucket(StrEnum):
+    DAY = "day"
+    HOUR = "hour"
+    WEEK = "week"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ExportMerchantView")
+
+
+@_attrs_define
+class ExportMerchantView:
+    """
+    Attributes:
+        merchant_id (int):
+        viewed_at (datetime.datetime):
+    """
+
+    merchant_id: int
+    viewed_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        merchant_id = self.merchant_id
+
+        viewed_at = self.viewed_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "merchant_id": merchant_id,
+                "viewed_at": viewed_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        merchant_id = d.pop("merchant_id")
+
+        viewed_at = datetime.datetime.fromisoformat(d.pop("viewed_at"))
+
+        export_merchant_view = cls(
+            merchant_id=merchant_id,
+            viewed_at=viewed_at,
+        )
+
+        export_merchant_view.additional_properties = d
+        return export_merchant_view
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

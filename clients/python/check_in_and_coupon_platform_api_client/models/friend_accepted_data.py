@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.notification_user import NotificationUser
+
+
+T = TypeVar("T", bound="FriendAcceptedData")
+
+
+@_attrs_define
+class FriendAcceptedData:
+    """
+    Attributes:
+        request_id (int):
+        user (NotificationUser):
+    """
+
+    request_id: int
+    user: NotificationUser
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        request_id = self.request_id
+
+        user = self.user.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "request_id": request_id,
+                "user": user,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.notification_user import NotificationUser  # noqa: PLC0415
+
+        d = dict(src_dict)
+        request_id = d.pop("request_id")
+
+        user = NotificationUser.from_dict(d.pop("user"))
+
+        friend_accepted_data = cls(
+            request_id=request_id,
+            user=user,
+        )
+
+        friend_accepted_data.additional_properties = d
+        return friend_accepted_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class MeCouponsListStatus(StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    REDEEMED = "redeemed"
+
+    def __str__(self) -> str:
+        return str(self.value)

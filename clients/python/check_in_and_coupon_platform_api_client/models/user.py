@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="User")
+
+
+@_attrs_define
+class User:
+    """
+    Attributes:
+        id (int):
+        username (str):
+        display_name (str):
+        email (str):
+        date_joined (datetime.datetime):
+    """
+
+    id: int
+    username: str
+    display_name: str
+    email: str
+    date_joined: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        username = self.username
+
+        display_name = self.display_name
+
+        email: str
+        email = self.email
+
+        date_joined = self.date_joined.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "username": username,
+                "display_name": display_name,
+                "email": email,
+                "date_joined": date_joined,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        username = d.pop("username")
+
+        display_name = d.pop("display_name")
+
+        def _parse_email(data: object) -> str:
+            return cast(str, data)
+
+        email = _parse_email(d.pop("email"))
+
+        date_joined = datetime.datetime.fromisoformat(d.pop("date_joined"))
+
+        user = cls(
+            id=id,
+            username=username,
+            display_name=display_name,
+            email=email,
+            date_joined=date_joined,
+        )
+
+        user.additional_properties = d
+        return user
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

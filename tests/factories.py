@@ -1,5 +1,8 @@
 """factory_boy factories; exposed as fixtures in conftest.py."""
 
+import secrets
+from datetime import timedelta
+
 import factory
 from django.utils import timezone
 
@@ -9,6 +12,7 @@ from coupons.codes import coupon_code_new
 from coupons.models import Campaign, Coupon
 from geo.points import point_from_lat_lng
 from merchants.models import Merchant, MerchantStaff
+from webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookMessage
 
 CHEOLSAN = (37.4762, 126.8680)
 
@@ -91,3 +95,25 @@ class CouponFactory(factory.django.DjangoModelFactory):
     code = factory.LazyFunction(coupon_code_new)
     issued_at = factory.LazyFunction(timezone.now)
     expires_at = factory.LazyAttribute(lambda o: o.issued_at + timezone.timedelta(days=7))
+
+
+WEBHOOK_URL = "http://127.0.0.1:9/hooks/pos"
+
+
+def webhook_endpoint_make(merchant, **fields) -> WebhookEndpoint:
+    """An endpoint as the API stores it (registration's checks bypassed)."""
+    values = {"url": WEBHOOK_URL, "events": ["checkin.created", "coupon.redeemed"], "secret": "whsec_" + "A" * 43}
+    return WebhookEndpoint.objects.create(merchant=merchant, **{**values, **fields})
+
+
+def webhook_delivery_make(endpoint, *, event_type="coupon.redeemed", status="succeeded", **fields) -> WebhookDelivery:
+    """A delivery of a fresh message to the endpoint (pending ones due in five minutes unless told)."""
+    message = WebhookMessage.objects.create(
+        merchant=endpoint.merchant,
+        event_type=event_type,
+        message_id="msg_" + secrets.token_hex(16),
+        payload={"type": event_type, "timestamp": timezone.now().isoformat(), "data": {}},
+    )
+    if status == "pending":
+        fields.setdefault("next_attempt_at", timezone.now() + timedelta(minutes=5))
+    return WebhookDelivery.objects.create(endpoint=endpoint, message=message, status=status, **fields)

@@ -21,8 +21,15 @@ from accounts.models import FriendRequest
 from checkins.models import Visibility
 from coupons.models import Redemption
 from social.models import Comment
-from tests.factories import CampaignFactory, CheckinFactory, CouponFactory, MerchantStaffFactory, UserFactory
-from webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookMessage
+from tests.factories import (
+    CampaignFactory,
+    CheckinFactory,
+    CouponFactory,
+    MerchantStaffFactory,
+    UserFactory,
+    webhook_delivery_make,
+    webhook_endpoint_make,
+)
 
 # Real commits (no test transaction around the requests): check-ins commit an audit row on purpose, and the
 # idempotency claim commits on its own; a rolled-back test would hide such writes.
@@ -213,14 +220,8 @@ def _redemption(merchant) -> int:
 
 def _webhook(merchant) -> tuple[int, int]:
     """An endpoint of the merchant with one delivery: (endpoint id, delivery id)."""
-    endpoint = WebhookEndpoint.objects.create(
-        merchant=merchant, url="https://pos.example.com/hook", events=["checkin.created"], secret="whsec_" + "A" * 43
-    )
-    message = WebhookMessage.objects.create(
-        merchant=merchant, event_type="webhook.test", message_id=f"msg_{merchant.pk:032x}", payload={}
-    )
-    delivery = WebhookDelivery.objects.create(endpoint=endpoint, message=message, next_attempt_at=timezone.now())
-    return endpoint.pk, delivery.pk
+    endpoint = webhook_endpoint_make(merchant)
+    return endpoint.pk, webhook_delivery_make(endpoint).pk
 
 
 @pytest.fixture

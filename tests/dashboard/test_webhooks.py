@@ -4,7 +4,6 @@ and on the shop's overview), the secret shown once, and every form: add, enable/
 redeliver."""
 
 import re
-import secrets
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,12 +12,12 @@ from django.test import Client
 from django.utils import timezone
 
 from tests import factories
-from webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookMessage
+from webhooks.models import WebhookDelivery, WebhookEndpoint
 from webhooks.services import WEBHOOK_ENDPOINTS_PER_MERCHANT
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
-URL = "http://127.0.0.1:9/hooks/pos"
+URL = factories.WEBHOOK_URL
 SECRET = re.compile(r"whsec_[A-Za-z0-9+/=]{44}")
 
 
@@ -28,21 +27,8 @@ def _receivers_on_this_machine(settings):
     settings.WEBHOOK_REQUIRE_HTTPS = False
 
 
-def endpoint_make(merchant, **fields) -> WebhookEndpoint:
-    values = {"url": URL, "events": ["checkin.created", "coupon.redeemed"], "secret": "whsec_" + "A" * 43, **fields}
-    return WebhookEndpoint.objects.create(merchant=merchant, **values)
-
-
-def delivery_make(endpoint, *, event_type="coupon.redeemed", status="succeeded", **fields) -> WebhookDelivery:
-    message = WebhookMessage.objects.create(
-        merchant=endpoint.merchant,
-        event_type=event_type,
-        message_id="msg_" + secrets.token_hex(16),
-        payload={"type": event_type, "timestamp": timezone.now().isoformat(), "data": {}},
-    )
-    if status == "pending":
-        fields.setdefault("next_attempt_at", timezone.now() + timedelta(minutes=5))
-    return WebhookDelivery.objects.create(endpoint=endpoint, message=message, status=status, **fields)
+endpoint_make = factories.webhook_endpoint_make
+delivery_make = factories.webhook_delivery_make
 
 
 def client_as(user) -> Client:

@@ -2,7 +2,6 @@
 POST /webhooks/{id}/rotate-secret and /test, GET /webhooks/{id}/deliveries and POST .../{delivery_id}/redeliver."""
 
 import base64
-import secrets
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from threading import Barrier
@@ -14,13 +13,13 @@ from rest_framework.test import APIClient
 
 from tests import factories
 from tests.conftest import client_for
-from webhooks.models import WebhookDelivery, WebhookEndpoint, WebhookMessage
+from webhooks.models import WebhookDelivery, WebhookEndpoint
 from webhooks.services import WEBHOOK_ENDPOINTS_PER_MERCHANT
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
 # A receiver on this machine's loopback (nothing listens on port 9): private addresses are allowed in these tests.
-URL = "http://127.0.0.1:9/hooks/pos"
+URL = factories.WEBHOOK_URL
 ENDPOINT_FIELDS = {
     "id",
     "merchant_id",
@@ -52,21 +51,8 @@ def _receivers_on_this_machine(settings):
     settings.WEBHOOK_REQUIRE_HTTPS = False
 
 
-def endpoint_make(merchant, **fields) -> WebhookEndpoint:
-    values = {"url": URL, "events": ["checkin.created", "coupon.redeemed"], "secret": "whsec_" + "A" * 43, **fields}
-    return WebhookEndpoint.objects.create(merchant=merchant, **values)
-
-
-def delivery_make(endpoint, *, event_type="coupon.redeemed", status="succeeded", **fields) -> WebhookDelivery:
-    message = WebhookMessage.objects.create(
-        merchant=endpoint.merchant,
-        event_type=event_type,
-        message_id="msg_" + secrets.token_hex(16),
-        payload={"type": event_type, "timestamp": timezone.now().isoformat(), "data": {}},
-    )
-    if status == "pending":
-        fields.setdefault("next_attempt_at", timezone.now() + timedelta(minutes=5))
-    return WebhookDelivery.objects.create(endpoint=endpoint, message=message, status=status, **fields)
+endpoint_make = factories.webhook_endpoint_make
+delivery_make = factories.webhook_delivery_make
 
 
 def _client(people, role) -> APIClient:

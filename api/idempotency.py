@@ -15,7 +15,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter
-from psycopg.types.json import Jsonb
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -96,7 +95,9 @@ def _claim(*, user_id: int, key: str, request, fingerprint: str) -> int | None:
 
 
 def _replay(record: IdempotencyRecord) -> Response:
-    return answer_response(record.response_body, record.status_code, {"Idempotent-Replayed": "true"})
+    # The stored text parses to the same data in the same order, which renders to the bytes first sent.
+    body = None if record.response_body is None else json.loads(record.response_body)
+    return answer_response(body, record.status_code, {"Idempotent-Replayed": "true"})
 
 
 def _existing_answer(*, user_id: int, key: str, fingerprint: str) -> Response | None:
@@ -155,9 +156,9 @@ def idempotent(handler):
                     response = view.handle_exception(exc)
                 if response.status_code >= 500 or transaction.get_rollback():
                     raise _NotStored(response)
-                body = json.loads(JSONRenderer().render(response.data)) if response.data is not None else None
+                body = JSONRenderer().render(response.data).decode() if response.data is not None else None
                 with prepared_cursor() as cursor:
-                    cursor.execute(_ANSWER_SQL, [response.status_code, None if body is None else Jsonb(body), record])
+                    cursor.execute(_ANSWER_SQL, [response.status_code, body, record])
         except _NotStored as not_stored:
             IdempotencyRecord.objects.filter(pk=record).delete()
             return not_stored.response

@@ -13,7 +13,8 @@ class IdempotencyRecord(models.Model):
     request_hash = models.CharField(max_length=64)
     # Null while the first request is still running (`idempotency_in_flight` for a concurrent retry).
     status_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    response_body = models.JSONField(null=True, blank=True)
+    # The answer's JSON text exactly as first sent (jsonb would reorder its keys): a replay sends the same bytes.
+    response_body = models.TextField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -3,6 +3,7 @@ answer, and a failed first attempt leaves nothing behind, so that its retry runs
 
 from datetime import timedelta
 
+import json
 import pytest
 from django.db import connection
 from django.utils import timezone
@@ -79,7 +80,7 @@ def test_an_in_flight_record_is_abandoned_at_120_seconds(user, user_client, merc
     assert retried.status_code == 201 and "Idempotent-Replayed" not in retried
     assert Checkin.objects.filter(user=user).count() == 2
     record = IdempotencyRecord.objects.get(key="crashed")
-    assert (record.status_code, record.response_body["id"]) == (201, retried.json()["id"])
+    assert (record.status_code, json.loads(record.response_body)["id"]) == (201, retried.json()["id"])
 
 
 def test_the_boundaries_are_exact(user, user_client, outcomes, monkeypatch, settings):

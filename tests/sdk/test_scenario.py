@@ -163,8 +163,9 @@ def _check_in(alice: AuthenticatedClient, owner: AuthenticatedClient, merchant_i
     assert checkin.merchant.id == merchant_id and checkin.distance_m < 1
     [coupon] = checkin.coupons
     replay = checkin_create.sync_detailed(client=alice, body=body, idempotency_key=key)
-    # The same body: equal as JSON (the stored copy is jsonb, which does not keep the order of the keys).
+    # The same answer, byte for byte.
     assert _ok(replay, HTTPStatus.CREATED).to_dict() == checkin.to_dict()
+    assert replay.content == first.content
     assert replay.headers["Idempotent-Replayed"] == "true"
     # Without the key the same check-in is a new attempt, and the cooldown refuses it.
     _problem(checkin_create.sync_detailed(client=alice, body=body), HTTPStatus.UNPROCESSABLE_ENTITY, "checkin_cooldown")

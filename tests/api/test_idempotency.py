@@ -1,9 +1,9 @@
 """`Idempotency-Key` where money is at stake: a retry never checks in or redeems twice, never gets someone else's
 answer, and a failed first attempt leaves nothing behind, so that its retry runs again."""
 
+import json
 from datetime import timedelta
 
-import json
 import pytest
 from django.db import connection
 from django.utils import timezone

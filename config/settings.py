@@ -225,6 +225,8 @@ WEBHOOK_RETRY_SCHEDULE_S = [
 # is disabled: it keeps failing, not merely was down for a busy hour.
 WEBHOOK_DISABLE_AFTER_FAILURES = env.int("WEBHOOK_DISABLE_AFTER_FAILURES", default=15)
 WEBHOOK_DISABLE_AFTER_HOURS = env.float("WEBHOOK_DISABLE_AFTER_HOURS", default=24.0)
+# After a secret's rotation the old secret signs too (a second signature) for this long: time to update the receiver.
+WEBHOOK_SECRET_GRACE_HOURS = env.float("WEBHOOK_SECRET_GRACE_HOURS", default=24.0)
 # A worker owns an attempt this long (it must exceed a whole attempt: name resolution and WEBHOOK_TIMEOUT_S); one that
 # died mid-attempt is retried after it.
 WEBHOOK_ATTEMPT_LEASE_S = env.float("WEBHOOK_ATTEMPT_LEASE_S", default=120.0)

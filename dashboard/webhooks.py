@@ -10,6 +10,7 @@ clerks a 403.
 import contextlib
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpPermissionDenied
@@ -274,7 +275,9 @@ def webhook_rotate(request, merchant_id: int, webhook_id: int):
         _secret_keep(request, endpoint, secret)
         messages.success(request, gettext("New secret made. Copy it now: it is shown only once."))
         return _see_other(_page_url(merchant_id))
-    return render(request, "dashboard/webhook_rotate.html", {"endpoint": endpoint, "merchant_id": merchant_id})
+    grace_hours = f"{settings.WEBHOOK_SECRET_GRACE_HOURS:g}"
+    context = {"endpoint": endpoint, "merchant_id": merchant_id, "grace_hours": grace_hours}
+    return render(request, "dashboard/webhook_rotate.html", context)
 
 
 def failing_webhooks_for_notice(*, merchant_id: int, can_manage: bool) -> list[WebhookEndpoint]:

@@ -68,7 +68,7 @@ class Claim:
     lease_until: datetime
     endpoint_id: int
     url: str
-    secret: str
+    secrets: tuple[str, ...]  # the secret, and the previous one during its grace after a rotation
     enabled: bool
     message_id: str
     payload: dict
@@ -101,7 +101,8 @@ FROM webhooks_webhookendpoint e, webhooks_webhookmessage m
 WHERE d.id = %(id)s AND d.status = 'pending'
   AND (d.next_attempt_at <= %(now)s OR d.next_attempt_at = %(lease)s)
   AND e.id = d.endpoint_id AND m.id = d.message_id
-RETURNING d.attempts, e.id, e.url, e.secret, e.enabled, m.message_id, m.payload
+RETURNING d.attempts, e.id, e.url, e.secret,
+    CASE WHEN e.previous_secret_until > %(now)s THEN e.previous_secret ELSE '' END, e.enabled, m.message_id, m.payload
 """
 
 
@@ -113,14 +114,14 @@ def _claim(delivery_id: int, *, now: datetime, lease: datetime | None) -> Claim 
         row = cursor.fetchone()
     if row is None:
         return None
-    attempts, endpoint_id, url, secret, enabled, message_id, payload = row
+    attempts, endpoint_id, url, secret, previous_secret, enabled, message_id, payload = row
     return Claim(
         delivery_id=delivery_id,
         attempts=attempts,
         lease_until=lease_until,
         endpoint_id=endpoint_id,
         url=url,
-        secret=secret,
+        secrets=(secret, previous_secret) if previous_secret else (secret,),
         enabled=enabled,
         message_id=message_id,
         payload=json.loads(payload) if isinstance(payload, str) else payload,
@@ -130,12 +131,13 @@ def _claim(delivery_id: int, *, now: datetime, lease: datetime | None) -> Claim 
 # --- Send ------------------------------------------------------------------------------------------------------------
 
 
-def webhook_headers(*, message_id: str, secret: str, body: bytes, at: datetime) -> dict[str, str]:
-    """The Standard Webhooks headers of one attempt made at `at` (the signature covers id, timestamp and body)."""
+def webhook_headers(*, message_id: str, secrets: tuple[str, ...], body: bytes, at: datetime) -> dict[str, str]:
+    """The Standard Webhooks headers of one attempt made at `at` (a signature covers id, timestamp and body): one
+    signature per secret, space-separated, so a receiver holding either secret verifies it."""
     return {
         "webhook-id": message_id,
         "webhook-timestamp": str(math.floor(at.timestamp())),
-        "webhook-signature": Webhook(secret).sign(message_id, at, body),
+        "webhook-signature": " ".join(Webhook(secret).sign(message_id, at, body) for secret in secrets),
     }
 
 
@@ -183,7 +185,7 @@ def _send(claim: Claim, *, at: datetime) -> Outcome:
         "Host": target.host_header,
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
-        **webhook_headers(message_id=claim.message_id, secret=claim.secret, body=body, at=at),
+        **webhook_headers(message_id=claim.message_id, secrets=claim.secrets, body=body, at=at),
     }
     outcome = Outcome(error="name not resolved")
     for address in target.addresses:

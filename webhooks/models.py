@@ -37,6 +37,10 @@ class WebhookEndpoint(models.Model):
     events = ArrayField(models.CharField(max_length=40))
     # "whsec_" + base64 of 32 random bytes (Standard Webhooks); kept to sign, shown to people only when made.
     secret = models.CharField(max_length=100)
+    # After a rotation the old secret also signs (a second signature) until `previous_secret_until`, so that the
+    # receiver can switch to the new one without refusing events meanwhile (Standard Webhooks allows several).
+    previous_secret = models.CharField(max_length=100, blank=True, db_default="")
+    previous_secret_until = models.DateTimeField(null=True, blank=True)
     enabled = models.BooleanField(db_default=True)
     disabled_reason = models.CharField(max_length=20, choices=DisabledReason.choices, blank=True, db_default="")
     disabled_at = models.DateTimeField(null=True, blank=True)

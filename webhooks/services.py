@@ -2,15 +2,17 @@
 secret; send it a test event and redeliver a delivery (owners and managers of the merchant). How events are made,
 signed and sent is webhooks.delivery's; which addresses may receive them is webhooks.addresses'.
 
-A rotated secret takes effect at once: every attempt from then on, retries of older messages included, is signed with
-the new one only. A receiver that still checks the old secret refuses those attempts and they are retried with
-backoff, so a merchant who updates the receiver soon after rotating loses nothing.
+A rotated secret signs every attempt from then on (retries of older messages included), and for
+WEBHOOK_SECRET_GRACE_HOURS the old secret signs them too, as a second signature in `webhook-signature`: a receiver
+that still checks the old secret keeps accepting events until it is switched to the new one.
 """
 
 import base64
 import secrets
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -172,12 +174,15 @@ def webhook_endpoint_delete(*, endpoint_id: int, actor: User) -> None:
 
 @transaction.atomic
 def webhook_endpoint_secret_rotate(*, endpoint_id: int, actor: User) -> str:
-    """Give an endpoint a new secret and return it (shown this once; owners and managers). It takes effect at once:
-    every later attempt is signed with it alone (see the module's docstring)."""
+    """Give an endpoint a new secret and return it (shown this once; owners and managers). Every later attempt is
+    signed with it, and for WEBHOOK_SECRET_GRACE_HOURS with the old one as well (a second signature), so the receiver
+    can switch secrets without refusing events; rotating again in that time ends the older secret's grace."""
     endpoint = _endpoint_for_change(endpoint_id=endpoint_id, actor=actor)
-    endpoint.secret = webhook_secret_new()
-    endpoint.updated_at = timezone.now()
-    endpoint.save(update_fields=["secret", "updated_at"])
+    now = timezone.now()
+    endpoint.previous_secret, endpoint.secret = endpoint.secret, webhook_secret_new()
+    endpoint.previous_secret_until = now + timedelta(hours=settings.WEBHOOK_SECRET_GRACE_HOURS)
+    endpoint.updated_at = now
+    endpoint.save(update_fields=["secret", "previous_secret", "previous_secret_until", "updated_at"])
     return endpoint.secret
 
 

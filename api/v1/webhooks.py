@@ -336,9 +336,11 @@ class WebhookSecretRotateView(ApiView):
     @extend_schema(
         tags=["webhooks"],
         summary="Give a webhook endpoint a new secret (owner or manager)",
-        description="The new secret is shown only in this answer and takes effect at once: every later attempt, "
-        "retries of earlier events included, is signed with it alone, and the old one no longer verifies. Update "
-        "the receiver right away; attempts it refuses meanwhile are retried with backoff. No request body.",
+        description="The new secret is shown only in this answer. Every later attempt, retries of earlier events "
+        "included, is signed with it; for `WEBHOOK_SECRET_GRACE_HOURS` (24) it also carries a second signature with "
+        "the old secret (`webhook-signature: v1,<new> v1,<old>`), so a receiver still holding the old secret keeps "
+        "verifying until you switch it. Rotating again within that time ends the older secret's grace. No request "
+        "body.",
         parameters=[_WEBHOOK_ID],
         request=None,
         responses={200: WebhookSecretOutput, 403: _REFUSED, 404: _ENDPOINT_NOT_FOUND},

@@ -17,6 +17,7 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from config.celery import app
 from core.models import OutboxEvent
+from tests import factories
 from tests.brokers import RedisServer, celery_app_point_at, free_port
 from tests.webhooks.conftest import SECRET, endpoint_make
 from tests.webhooks.receiver import Receiver
@@ -33,6 +34,7 @@ from webhooks.delivery import (
 from webhooks.errors import WebhookEndpointDisabled
 from webhooks.events import webhook_event_emit
 from webhooks.models import EventType, WebhookDelivery, WebhookEndpoint, WebhookMessage
+from webhooks.services import webhook_endpoint_secret_rotate
 from webhooks.tasks import messages_create_task
 
 DATA = {"checkin_id": 7, "merchant_id": 1, "user": {"id": 1}}
@@ -466,3 +468,33 @@ def test_many_failures_in_a_short_outage_do_not_disable_until_the_run_has_lasted
     _attempt(_delivery_for(merchant))
     endpoint.refresh_from_db()
     assert (endpoint.enabled, endpoint.consecutive_failures, endpoint.failing_since) == (True, 0, None)
+
+
+@pytest.mark.django_db
+def test_after_a_rotation_the_old_secret_also_signs_for_its_grace_then_no_more(merchant, receiver, settings):
+    """A receiver still holding the old secret keeps verifying until it is switched; after the grace only the new
+    secret verifies."""
+    settings.WEBHOOK_SECRET_GRACE_HOURS = 24
+    owner = factories.MerchantStaffFactory(merchant=merchant, role="owner").user
+    endpoint = endpoint_make(merchant, receiver.url)
+    new_secret = webhook_endpoint_secret_rotate(endpoint_id=endpoint.pk, actor=owner)
+    assert new_secret != SECRET
+
+    _attempt(_delivery_for(merchant))
+    (request,) = receiver.requests
+    assert len(request.headers["webhook-signature"].split(" ")) == 2
+    for secret in (new_secret, SECRET):
+        Webhook(secret).verify(request.body, request.headers)
+
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(previous_secret_until=timezone.now() - timedelta(seconds=1))
+    _attempt(_delivery_for(merchant))
+    request = receiver.requests[-1]
+    assert len(request.headers["webhook-signature"].split(" ")) == 1
+    Webhook(new_secret).verify(request.body, request.headers)
+    with pytest.raises(WebhookVerificationError):
+        Webhook(SECRET).verify(request.body, request.headers)
+
+    # Rotating again ends the older secret's grace: the one just replaced is now the only other signer.
+    newest = webhook_endpoint_secret_rotate(endpoint_id=endpoint.pk, actor=owner)
+    endpoint.refresh_from_db()
+    assert (endpoint.secret, endpoint.previous_secret) == (newest, new_secret)

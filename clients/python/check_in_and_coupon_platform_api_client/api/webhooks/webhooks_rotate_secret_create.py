@@ -97,9 +97,11 @@ def sync_detailed(
 ) -> Response[Problem | WebhookSecretOutput]:
     """Give a webhook endpoint a new secret (owner or manager)
 
-     The new secret is shown only in this answer and takes effect at once: every later attempt, retries
-    of earlier events included, is signed with it alone, and the old one no longer verifies. Update the
-    receiver right away; attempts it refuses meanwhile are retried with backoff. No request body.
+     The new secret is shown only in this answer. Every later attempt, retries of earlier events
+    included, is signed with it; for `WEBHOOK_SECRET_GRACE_HOURS` (24) it also carries a second
+    signature with the old secret (`webhook-signature: v1,<new> v1,<old>`), so a receiver still holding
+    the old secret keeps verifying until you switch it. Rotating again within that time ends the older
+    secret's grace. No request body.
 
     Args:
         webhook_id (int):
@@ -130,9 +132,11 @@ def sync(
 ) -> Problem | WebhookSecretOutput | None:
     """Give a webhook endpoint a new secret (owner or manager)
 
-     The new secret is shown only in this answer and takes effect at once: every later attempt, retries
-    of earlier events included, is signed with it alone, and the old one no longer verifies. Update the
-    receiver right away; attempts it refuses meanwhile are retried with backoff. No request body.
+     The new secret is shown only in this answer. Every later attempt, retries of earlier events
+    included, is signed with it; for `WEBHOOK_SECRET_GRACE_HOURS` (24) it also carries a second
+    signature with the old secret (`webhook-signature: v1,<new> v1,<old>`), so a receiver still holding
+    the old secret keeps verifying until you switch it. Rotating again within that time ends the older
+    secret's grace. No request body.
 
     Args:
         webhook_id (int):
@@ -158,9 +162,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | WebhookSecretOutput]:
     """Give a webhook endpoint a new secret (owner or manager)
 
-     The new secret is shown only in this answer and takes effect at once: every later attempt, retries
-    of earlier events included, is signed with it alone, and the old one no longer verifies. Update the
-    receiver right away; attempts it refuses meanwhile are retried with backoff. No request body.
+     The new secret is shown only in this answer. Every later attempt, retries of earlier events
+    included, is signed with it; for `WEBHOOK_SECRET_GRACE_HOURS` (24) it also carries a second
+    signature with the old secret (`webhook-signature: v1,<new> v1,<old>`), so a receiver still holding
+    the old secret keeps verifying until you switch it. Rotating again within that time ends the older
+    secret's grace. No request body.
 
     Args:
         webhook_id (int):
@@ -189,9 +195,11 @@ async def asyncio(
 ) -> Problem | WebhookSecretOutput | None:
     """Give a webhook endpoint a new secret (owner or manager)
 
-     The new secret is shown only in this answer and takes effect at once: every later attempt, retries
-    of earlier events included, is signed with it alone, and the old one no longer verifies. Update the
-    receiver right away; attempts it refuses meanwhile are retried with backoff. No request body.
+     The new secret is shown only in this answer. Every later attempt, retries of earlier events
+    included, is signed with it; for `WEBHOOK_SECRET_GRACE_HOURS` (24) it also carries a second
+    signature with the old secret (`webhook-signature: v1,<new> v1,<old>`), so a receiver still holding
+    the old secret keeps verifying until you switch it. Rotating again within that time ends the older
+    secret's grace. No request body.
 
     Args:
         webhook_id (int):

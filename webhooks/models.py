@@ -62,6 +62,11 @@ class WebhookEndpoint(models.Model):
                 condition=Q(enabled=True, disabled_reason="") | Q(enabled=False) & ~Q(disabled_reason=""),
                 name="webhook_endpoint_disabled_has_reason",
             ),
+            # At least one event, each one a merchant may subscribe to (the service says which is wrong; this holds).
+            models.CheckConstraint(
+                condition=Q(events__contained_by=list(SUBSCRIBABLE_EVENTS)) & Q(events__len__gt=0),
+                name="webhook_endpoint_events_subscribable",
+            ),
         ]
 
     def __str__(self) -> str:

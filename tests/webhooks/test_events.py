@@ -168,3 +168,14 @@ def test_the_body_is_the_same_bytes_every_time_type_first_compact_utf8(merchant)
     assert body.startswith(b'{"type":"checkin.created","timestamp":"')
     assert body.endswith(b'"data":{"a":{"y":[1,2],"z":"\xed\x95\x9c\xea\xb8\x80"},"b":1}}')
     assert json.loads(body)["data"] == {"a": {"y": [1, 2], "z": "한글"}, "b": 1}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("events", [[], ["webhook.test"], ["checkin.created", "no.such_event"]])
+def test_the_database_refuses_an_endpoint_without_subscribable_events(merchant, events):
+    from django.db import IntegrityError, transaction
+
+    from webhooks.models import WebhookEndpoint
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        WebhookEndpoint.objects.create(merchant=merchant, url="https://pos.example.com/hook", events=events, secret="s")
